@@ -1,0 +1,43 @@
+package io.cnosdb.client;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Thrown when a statement creates a database, table, column, tenant, user, role or membership that already exists
+ * (for example {@code 030018}, {@code 030020}).
+ */
+public class CnosObjectExistsException extends DuplicateKeyException implements CnosErrorAware {
+
+	private static final long serialVersionUID = 1L;
+
+	private final @Nullable CnosErrorResponse errorResponse;
+
+	private final @Nullable String sql;
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message
+	 * @param errorResponse what CnosDB answered, or {@code null}
+	 * @param sql the SQL that failed, or {@code null}
+	 * @param cause the cause, or {@code null}
+	 */
+	public CnosObjectExistsException(String message, @Nullable CnosErrorResponse errorResponse, @Nullable String sql,
+			@Nullable Throwable cause) {
+		super(message, cause);
+		this.errorResponse = errorResponse;
+		this.sql = sql;
+	}
+
+	@Override
+	public @Nullable CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
+	}
+
+	@Override
+	public @Nullable String getSql() {
+		return this.sql;
+	}
+
+}

@@ -1,0 +1,319 @@
+package io.cnosdb.client.support;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cnosdb.client.CnosAuthenticationException;
+import io.cnosdb.client.CnosBadSqlException;
+import io.cnosdb.client.CnosErrorResponse;
+import io.cnosdb.client.CnosInvalidDataException;
+import io.cnosdb.client.CnosObjectExistsException;
+import io.cnosdb.client.CnosObjectNotFoundException;
+import io.cnosdb.client.CnosPermissionDeniedException;
+import io.cnosdb.client.CnosQueryTimeoutException;
+import io.cnosdb.client.CnosResourceFailureException;
+import io.cnosdb.client.CnosServerException;
+import io.cnosdb.client.CnosTransientException;
+import io.cnosdb.client.CnosUnsupportedOperationException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one place where CnosDB's answers and I/O failures become {@link DataAccessException}s. CnosDB reports almost
+ * every database error as HTTP 422 with a JSON body {@code {"error_code":"MMCCCC","error_message":"…"}}, so the
+ * exception type is chosen by the error code; only bodies without a code fall back to the HTTP status.
+ * <p>
+ * Messages never carry credentials: the server echoes a malformed {@code Authorization} header back in its message,
+ * so the secrets given at construction are scrubbed from every text that reaches an exception.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+public final class CnosExceptionTranslator {
+
+	private static final String REDACTED = "******";
+
+	private static final int MAX_SQL_IN_MESSAGE = 500;
+
+	private static final int MAX_BODY_IN_MESSAGE = 300;
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	/**
+	 * The text CnosDB appends to a streamed ({@code chunked=true}) result when the query fails after the response
+	 * has started. Its message is not JSON-escaped, so it is read with a pattern rather than a JSON parser.
+	 */
+	private static final Pattern STREAMED_ERROR = Pattern
+		.compile("\\{\\s*\"error_code\"\\s*:\\s*\"([0-9]*)\"\\s*,\\s*\"error_message\"\\s*:\\s*\"(.*)\"\\s*}\\s*", Pattern.DOTALL);
+
+	private static final Map<String, Category> CATEGORY_BY_CODE = categories();
+
+	private final String url;
+
+	private final List<String> secrets;
+
+	/**
+	 * Create a translator for the server at {@code url}.
+	 * @param url the server's base URL, shown in messages about I/O failures
+	 * @param secrets texts that must never appear in a message (the password, the {@code Authorization} value)
+	 */
+	public CnosExceptionTranslator(String url, List<String> secrets) {
+		this.url = url;
+		this.secrets = secrets.stream().filter(StringUtils::hasLength).distinct().toList();
+	}
+
+	/**
+	 * Translate a non-200 response.
+	 * @param task what was being done, such as {@code "Query"}
+	 * @param sql the SQL sent, or {@code null}
+	 * @param httpStatus the response status
+	 * @param body the response body (possibly empty)
+	 * @return the exception to throw
+	 */
+	public DataAccessException translate(String task, @Nullable String sql, int httpStatus, byte[] body) {
+		return translate(task, sql, parseErrorBody(httpStatus, body));
+	}
+
+	/**
+	 * Translate the error CnosDB appended to a streamed result.
+	 * @param task what was being done
+	 * @param sql the SQL sent, or {@code null}
+	 * @param tail the text of the appended error
+	 * @return the exception to throw
+	 */
+	public DataAccessException translateStreamedError(String task, @Nullable String sql, String tail) {
+		Matcher matcher = STREAMED_ERROR.matcher(tail);
+		CnosErrorResponse error = matcher.matches() ? new CnosErrorResponse(200, matcher.group(1), matcher.group(2))
+				: new CnosErrorResponse(200, null, abbreviate(tail, MAX_BODY_IN_MESSAGE));
+		return translate(task + " (result stream ended with an error)", sql, error);
+	}
+
+	/**
+	 * Translate an error response that has already been parsed.
+	 * @param task what was being done
+	 * @param sql the SQL sent, or {@code null}
+	 * @param error what CnosDB answered
+	 * @return the exception to throw
+	 */
+	public DataAccessException translate(String task, @Nullable String sql, CnosErrorResponse error) {
+		CnosErrorResponse safe = new CnosErrorResponse(error.httpStatus(), error.code(), sanitize(error));
+		Category category = categorize(safe);
+		String safeSql = (sql != null) ? scrub(sql) : null;
+		StringBuilder message = new StringBuilder(task).append(" failed: ").append(describe(safe, category));
+		if (safeSql != null) {
+			message.append("; SQL [").append(abbreviate(safeSql, MAX_SQL_IN_MESSAGE)).append(']');
+		}
+		return category.factory.apply(message.toString(), new Context(safe, safeSql, null));
+	}
+
+	/**
+	 * Translate a failure to send the request or to read the response.
+	 * @param task what was being done
+	 * @param sql the SQL sent, or {@code null}
+	 * @param ex the failure
+	 * @return the exception to throw
+	 */
+	public DataAccessException translate(String task, @Nullable String sql, Throwable ex) {
+		String safeSql = (sql != null) ? scrub(sql) : null;
+		String reason = scrub(String.valueOf(rootMessage(ex)));
+		if (hasCause(ex, HttpConnectTimeoutException.class)) {
+			return new CnosResourceFailureException(
+					task + " failed: cannot connect to CnosDB at " + this.url + " within the connect timeout",
+					null, safeSql, ex);
+		}
+		if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
+			return new CnosQueryTimeoutException(
+					task + " failed: CnosDB at " + this.url + " did not answer within the read timeout (" + reason
+							+ ")",
+					null, safeSql, ex);
+		}
+		if (hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)) {
+			return new CnosResourceFailureException(
+					task + " failed: cannot reach CnosDB at " + this.url + " (" + reason + ")", null, safeSql, ex);
+		}
+		if (hasCause(ex, IOException.class)) {
+			return new CnosResourceFailureException(
+					task + " failed: I/O error talking to CnosDB at " + this.url + " (" + reason + ")", null, safeSql,
+					ex);
+		}
+		return new CnosServerException(task + " failed: unreadable response from CnosDB at " + this.url + " ("
+				+ reason + ")", null, safeSql, ex);
+	}
+
+	/**
+	 * Remove every secret from a text.
+	 * @param text the text
+	 * @return the text with each secret replaced by a mask
+	 */
+	public String scrub(String text) {
+		String result = text;
+		for (String secret : this.secrets) {
+			result = result.replace(secret, REDACTED);
+		}
+		return result;
+	}
+
+	private CnosErrorResponse parseErrorBody(int httpStatus, byte[] body) {
+		if (body.length == 0) {
+			return new CnosErrorResponse(httpStatus, null, null);
+		}
+		try {
+			JsonNode node = JSON.readTree(body);
+			JsonNode code = node.get("error_code");
+			JsonNode message = node.get("error_message");
+			if (code != null && code.isString()) {
+				return new CnosErrorResponse(httpStatus, code.asString(),
+						(message != null && !message.isNull()) ? message.asString() : null);
+			}
+		}
+		catch (JacksonException ex) {
+			// Not CnosDB's JSON (a proxy's page, for example): keep the start of the text below.
+		}
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		return new CnosErrorResponse(httpStatus, null, abbreviate(text, MAX_BODY_IN_MESSAGE));
+	}
+
+	private @Nullable String sanitize(CnosErrorResponse error) {
+		String message = error.message();
+		if (message == null) {
+			return null;
+		}
+		if ("040006".equals(error.code())) {
+			// "Parse auth, malformed basic auth encoding: <the whole Authorization header>"
+			int colon = message.indexOf(':');
+			return ((colon >= 0) ? message.substring(0, colon + 1) : message) + " " + REDACTED;
+		}
+		return scrub(message);
+	}
+
+	private static String describe(CnosErrorResponse error, Category category) {
+		if (error.code() != null) {
+			return "CnosDB error " + error.code() + " (HTTP " + error.httpStatus() + "): " + error.message();
+		}
+		String text = "HTTP " + error.httpStatus() + ((error.message() != null) ? ": " + error.message() : "");
+		return (category.hint != null) ? text + " (" + category.hint + ")" : text;
+	}
+
+	private static Category categorize(CnosErrorResponse error) {
+		String code = error.code();
+		if (code != null) {
+			Category category = CATEGORY_BY_CODE.get(code);
+			if (category != null) {
+				return category;
+			}
+			if (code.startsWith("0100") && isSemanticDdlOrDml(code)) {
+				return Category.BAD_SQL;
+			}
+			return Category.SERVER;
+		}
+		return switch (error.httpStatus()) {
+			case 404, 405 -> Category.NOT_A_CNOSDB_ENDPOINT;
+			case 413 -> Category.TOO_LARGE;
+			case 429, 502, 503, 504 -> Category.TRANSIENT;
+			case 401 -> Category.AUTHENTICATION;
+			case 403 -> Category.PERMISSION;
+			default -> Category.SERVER;
+		};
+	}
+
+	private static boolean isSemanticDdlOrDml(String code) {
+		int variant = Integer.parseInt(code.substring(2));
+		return variant >= 27 && variant <= 46;
+	}
+
+	private static Map<String, Category> categories() {
+		Map<Category, Set<String>> codes = Map.of(Category.AUTHENTICATION, Set.of("010016", "040006", "000000"),
+				Category.PERMISSION, Set.of("010004"), Category.BAD_SQL,
+				Set.of("010001", "010002", "010003", "010009", "010010", "010013"), Category.NOT_FOUND,
+				Set.of("010021", "010062", "030002", "030006", "030008", "030010", "030013", "030017", "030019",
+						"040008", "050009"),
+				Category.EXISTS, Set.of("010028", "030001", "030005", "030007", "030009", "030018", "030020"),
+				Category.INVALID_DATA,
+				Set.of("010023", "030034", "040004", "040015", "050014", "050025", "050032", "050034"),
+				Category.TRANSIENT, Set.of("010012", "030024", "050033"), Category.UNSUPPORTED,
+				Set.of("010005", "010064", "010065", "010074", "040005", "040013"));
+		Map<String, Category> byCode = new java.util.HashMap<>();
+		codes.forEach((category, set) -> set.forEach((code) -> byCode.put(code, category)));
+		return Map.copyOf(byCode);
+	}
+
+	private static @Nullable String rootMessage(Throwable ex) {
+		Throwable current = ex;
+		while (current.getCause() != null && current.getCause() != current) {
+			current = current.getCause();
+		}
+		return (current.getMessage() != null) ? current.getMessage() : current.getClass().getSimpleName();
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static String abbreviate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max) + "…";
+	}
+
+	private record Context(CnosErrorResponse error, @Nullable String sql, @Nullable Throwable cause) {
+	}
+
+	private enum Category {
+
+		AUTHENTICATION(null, (message, c) -> new CnosAuthenticationException(message, c.error, c.sql, c.cause)),
+
+		PERMISSION(null, (message, c) -> new CnosPermissionDeniedException(message, c.error, c.sql, c.cause)),
+
+		BAD_SQL(null, (message, c) -> new CnosBadSqlException(message, c.error, c.sql, c.cause)),
+
+		NOT_FOUND(null, (message, c) -> new CnosObjectNotFoundException(message, c.error, c.sql, c.cause)),
+
+		EXISTS(null, (message, c) -> new CnosObjectExistsException(message, c.error, c.sql, c.cause)),
+
+		INVALID_DATA(null, (message, c) -> new CnosInvalidDataException(message, c.error, c.sql, c.cause)),
+
+		TRANSIENT(null, (message, c) -> new CnosTransientException(message, c.error, c.sql, c.cause)),
+
+		UNSUPPORTED(null, (message, c) -> new CnosUnsupportedOperationException(message, c.error, c.sql, c.cause)),
+
+		TOO_LARGE("the request body is above the server's size limit",
+				(message, c) -> new CnosUnsupportedOperationException(message, c.error, c.sql, c.cause)),
+
+		NOT_A_CNOSDB_ENDPOINT("check that cnosdb.url points at a CnosDB query node, with no extra path",
+				(message, c) -> new CnosResourceFailureException(message, c.error, c.sql, c.cause)),
+
+		SERVER(null, (message, c) -> new CnosServerException(message, c.error, c.sql, c.cause));
+
+		private final @Nullable String hint;
+
+		private final BiFunction<String, Context, DataAccessException> factory;
+
+		Category(@Nullable String hint, BiFunction<String, Context, DataAccessException> factory) {
+			this.hint = hint;
+			this.factory = factory;
+		}
+
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.cnosdb.client.support;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.dao.TypeMismatchDataAccessException;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Converts the text of a result cell into the Java type a caller asks for. CnosDB sends no column types in any
+ * result format, so the caller's target type decides how a value is read; a value that does not fit that type
+ * fails loudly rather than being guessed.
+ * <p>
+ * Rules, following how CnosDB renders each SQL type: {@code BIGINT} and {@code BIGINT UNSIGNED} as decimal integers
+ * (unsigned values above {@link Long#MAX_VALUE} need {@link BigInteger}); {@code DOUBLE} in shortest round-trip form,
+ * {@code NaN} and {@code inf}; {@code BOOLEAN} as {@code true}/{@code false}; timestamps as ISO-8601 UTC wall-clock
+ * time without an offset ({@code 2023-07-28T02:12:11.000000000}) or with one ({@code …+00:00}).
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+public final class CnosValueConverter {
+
+	private static final Set<Class<?>> DIRECT_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class,
+			Byte.class, Double.class, Float.class, Boolean.class, BigInteger.class, BigDecimal.class, Instant.class,
+			OffsetDateTime.class, ZonedDateTime.class, LocalDateTime.class, Object.class);
+
+	private CnosValueConverter() {
+	}
+
+	/**
+	 * Whether values of this type are read from a single column (as opposed to records and beans, which are mapped
+	 * from several columns by name).
+	 * @param type the target type
+	 * @return {@code true} for strings, numbers, booleans, timestamps, enums and other types with a text conversion
+	 */
+	public static boolean isSingleValueType(Class<?> type) {
+		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
+		return DIRECT_TYPES.contains(boxed) || boxed.isEnum()
+				|| (!boxed.isRecord() && !boxed.isArray() && !boxed.isInterface()
+						&& DefaultConversionService.getSharedInstance().canConvert(String.class, boxed)
+						&& boxed.getName().startsWith("java."));
+	}
+
+	/**
+	 * Convert a cell to {@code type}.
+	 * @param <T> the target type
+	 * @param text the cell text, or {@code null} for SQL NULL
+	 * @param type the target type (a primitive type is read as its wrapper, and NULL is refused for it)
+	 * @param column the column name, for error messages
+	 * @return the converted value, or {@code null} for SQL NULL
+	 * @throws TypeMismatchDataAccessException if the text is not a value of that type
+	 */
+	@SuppressWarnings("unchecked")
+	public static <T> @Nullable T convert(@Nullable String text, Class<T> type, String column) {
+		if (text == null) {
+			if (type.isPrimitive()) {
+				throw new TypeMismatchDataAccessException(
+						"Column '" + column + "' is NULL and cannot be read as primitive " + type.getName());
+			}
+			return null;
+		}
+		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
+		try {
+			return (T) convertText(text, target);
+		}
+		catch (NumberFormatException | DateTimeParseException | ArithmeticException | ConversionException ex) {
+			throw mismatch(text, target, column, ex);
+		}
+	}
+
+	private static Object convertText(String text, Class<?> target) {
+		if (target == String.class || target == Object.class) {
+			return text;
+		}
+		if (target == Long.class) {
+			return Long.parseLong(text);
+		}
+		if (target == Integer.class) {
+			return Integer.parseInt(text);
+		}
+		if (target == Short.class) {
+			return Short.parseShort(text);
+		}
+		if (target == Byte.class) {
+			return Byte.parseByte(text);
+		}
+		if (target == Double.class) {
+			return parseDouble(text);
+		}
+		if (target == Float.class) {
+			return (float) parseDouble(text);
+		}
+		if (target == Boolean.class) {
+			return parseBoolean(text);
+		}
+		if (target == BigInteger.class) {
+			return new BigInteger(text);
+		}
+		if (target == BigDecimal.class) {
+			return new BigDecimal(text);
+		}
+		if (target == Instant.class) {
+			return parseOffsetDateTime(text).toInstant();
+		}
+		if (target == OffsetDateTime.class) {
+			return parseOffsetDateTime(text);
+		}
+		if (target == ZonedDateTime.class) {
+			return parseOffsetDateTime(text).toZonedDateTime();
+		}
+		if (target == LocalDateTime.class) {
+			return parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+		}
+		Object converted = DefaultConversionService.getSharedInstance().convert(text, target);
+		if (converted == null) {
+			throw new NumberFormatException("no value");
+		}
+		return converted;
+	}
+
+	/**
+	 * Parse a CnosDB timestamp. Values without an offset are UTC wall-clock time, which is how CnosDB renders its
+	 * {@code time} column.
+	 * @param text the timestamp text
+	 * @return the timestamp with its offset
+	 */
+	public static OffsetDateTime parseOffsetDateTime(String text) {
+		TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
+				LocalDateTime::from);
+		if (parsed instanceof OffsetDateTime offsetDateTime) {
+			return offsetDateTime;
+		}
+		return ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+	}
+
+	private static double parseDouble(String text) {
+		switch (text.toLowerCase(Locale.ROOT)) {
+			case "nan", "+nan", "-nan":
+				return Double.NaN;
+			case "inf", "+inf", "infinity", "+infinity":
+				return Double.POSITIVE_INFINITY;
+			case "-inf", "-infinity":
+				return Double.NEGATIVE_INFINITY;
+			default:
+				if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-'
+						|| text.charAt(0) == '+' || text.charAt(0) == '.')) {
+					throw new NumberFormatException("not a number");
+				}
+				return Double.parseDouble(text);
+		}
+	}
+
+	private static boolean parseBoolean(String text) {
+		return switch (text) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new NumberFormatException("not true or false");
+		};
+	}
+
+	private static TypeMismatchDataAccessException mismatch(String text, Class<?> target, String column,
+			Exception cause) {
+		String hint = ((target == Long.class || target == Integer.class) && text.matches("[0-9]+"))
+				? " (an unsigned value above the range of " + target.getSimpleName() + "? read it as BigInteger)" : "";
+		return new TypeMismatchDataAccessException("Column '" + column + "' value '" + abbreviate(text)
+				+ "' cannot be read as " + target.getSimpleName() + hint, cause);
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 100) ? text : text.substring(0, 100) + "…";
+	}
+
+}

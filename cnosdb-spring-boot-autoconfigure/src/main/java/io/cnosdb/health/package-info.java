@@ -1,0 +1,7 @@
+/**
+ * Actuator health support for CnosDB.
+ */
+@NullMarked
+package io.cnosdb.health;
+
+import org.jspecify.annotations.NullMarked;
