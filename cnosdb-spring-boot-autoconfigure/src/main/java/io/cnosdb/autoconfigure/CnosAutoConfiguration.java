@@ -18,9 +18,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for CnosDB: a
- * {@link CnosTemplate} built from the application's {@link RestClient.Builder} (so its customizers, message
- * converters and observation apply), with the {@code cnosdb.*} timeouts on top of the application's HTTP client
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for CnosDB: a {@link CnosTemplate} built from the application's
+ * {@link RestClient.Builder} (so its customizers, message converters and observation
+ * apply), with the {@code cnosdb.*} timeouts on top of the application's HTTP client
  * settings.
  *
  * @author CnosDB Spring Boot contributors
@@ -73,7 +74,8 @@ public final class CnosAutoConfiguration {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			// Not a URI at all: nothing that looks like credentials can be told apart, so show nothing.
+			// Not a URI at all: nothing that looks like credentials can be told apart, so
+			// show nothing.
 			return (url.contains("@")) ? "******" : url;
 		}
 		return url;

@@ -3,8 +3,9 @@ package io.cnosdb.autoconfigure;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Details required to establish a connection to a CnosDB server. Backed by the {@code cnosdb.*} properties unless
- * another source (a Docker Compose or Testcontainers integration, say) provides a bean of this type.
+ * Details required to establish a connection to a CnosDB server. Backed by the
+ * {@code cnosdb.*} properties unless another source (a Docker Compose or Testcontainers
+ * integration, say) provides a bean of this type.
  *
  * @author CnosDB Spring Boot contributors
  */

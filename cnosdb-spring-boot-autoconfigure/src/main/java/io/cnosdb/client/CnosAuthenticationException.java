@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.PermissionDeniedDataAccessException;
 
 /**
- * Thrown when CnosDB rejects the credentials: an unknown user, a wrong password (when the server has
- * {@code auth_enabled}), a user that is not a member of the tenant, or a malformed {@code Authorization} header.
- * CnosDB reports these as HTTP 422 with code {@code 010016}, never as 401.
+ * Thrown when CnosDB rejects the credentials: an unknown user, a wrong password (when the
+ * server has {@code auth_enabled}), a user that is not a member of the tenant, or a
+ * malformed {@code Authorization} header. CnosDB reports these as HTTP 422 with code
+ * {@code 010016}, never as 401.
  */
 public class CnosAuthenticationException extends PermissionDeniedDataAccessException implements CnosErrorAware {
 

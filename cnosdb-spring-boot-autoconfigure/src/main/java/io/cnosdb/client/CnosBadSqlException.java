@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 /**
- * Thrown when CnosDB cannot parse, plan or analyse a SQL statement (codes {@code 010001}, {@code 010003},
- * {@code 010009}, {@code 010013}, and the semantic errors {@code 010027} to {@code 010046}).
+ * Thrown when CnosDB cannot parse, plan or analyse a SQL statement (codes {@code 010001},
+ * {@code 010003}, {@code 010009}, {@code 010013}, and the semantic errors {@code 010027}
+ * to {@code 010046}).
  */
 public class CnosBadSqlException extends InvalidDataAccessResourceUsageException implements CnosErrorAware {
 

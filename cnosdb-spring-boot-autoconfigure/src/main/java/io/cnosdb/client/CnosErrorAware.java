@@ -3,20 +3,22 @@ package io.cnosdb.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Implemented by every exception this client throws, so that a caller can read what CnosDB answered without
- * knowing which {@link org.springframework.dao.DataAccessException} subclass it caught.
+ * Implemented by every exception this client throws, so that a caller can read what
+ * CnosDB answered without knowing which
+ * {@link org.springframework.dao.DataAccessException} subclass it caught.
  */
 public interface CnosErrorAware {
 
 	/**
-	 * Return what CnosDB answered, or {@code null} when no answer arrived (the server could not be reached, or
-	 * timed out).
+	 * Return what CnosDB answered, or {@code null} when no answer arrived (the server
+	 * could not be reached, or timed out).
 	 * @return the server's error response, or {@code null}
 	 */
 	@Nullable CnosErrorResponse getErrorResponse();
 
 	/**
-	 * Return CnosDB's six-digit error code, such as {@code "030019"}, or {@code null} when there is none.
+	 * Return CnosDB's six-digit error code, such as {@code "030019"}, or {@code null}
+	 * when there is none.
 	 * @return the error code, or {@code null}
 	 */
 	default @Nullable String getErrorCode() {
@@ -25,8 +27,8 @@ public interface CnosErrorAware {
 	}
 
 	/**
-	 * Return the SQL statement that failed, or {@code null} when the request was not a SQL statement or its text
-	 * must not be shown (it carries a secret).
+	 * Return the SQL statement that failed, or {@code null} when the request was not a
+	 * SQL statement or its text must not be shown (it carries a secret).
 	 * @return the SQL, or {@code null}
 	 */
 	@Nullable String getSql();

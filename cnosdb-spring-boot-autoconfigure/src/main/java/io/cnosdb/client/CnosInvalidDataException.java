@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Thrown when CnosDB rejects the data of a write or insert: malformed line protocol ({@code 040004}), invalid
- * UTF-8, a missing required value, a timestamp that overflows or is older than the database's TTL.
+ * Thrown when CnosDB rejects the data of a write or insert: malformed line protocol
+ * ({@code 040004}), invalid UTF-8, a missing required value, a timestamp that overflows
+ * or is older than the database's TTL.
  */
 public class CnosInvalidDataException extends DataIntegrityViolationException implements CnosErrorAware {
 

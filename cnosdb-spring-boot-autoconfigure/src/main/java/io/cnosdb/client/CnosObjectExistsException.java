@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Thrown when a statement creates a database, table, column, tenant, user, role or membership that already exists
- * (for example {@code 030018}, {@code 030020}).
+ * Thrown when a statement creates a database, table, column, tenant, user, role or
+ * membership that already exists (for example {@code 030018}, {@code 030020}).
  */
 public class CnosObjectExistsException extends DuplicateKeyException implements CnosErrorAware {
 

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 /**
- * Thrown when a statement names a table, database, column, tenant, user or role that does not exist (for example
- * {@code 030019} table not found, {@code 030017} database not found).
+ * Thrown when a statement names a table, database, column, tenant, user or role that does
+ * not exist (for example {@code 030019} table not found, {@code 030017} database not
+ * found).
  */
 public class CnosObjectNotFoundException extends InvalidDataAccessResourceUsageException implements CnosErrorAware {
 

@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The operations of a CnosDB client, implemented by {@link CnosTemplate}. An interface so that applications can
- * mock it in their own tests.
+ * The operations of a CnosDB client, implemented by {@link CnosTemplate}. An interface so
+ * that applications can mock it in their own tests.
  * <p>
- * Every method sends one SQL statement (CnosDB accepts one per request) to the configured tenant and database, and
- * throws a {@link DataAccessException} that implements {@link CnosErrorAware} when it fails: for example
- * {@link CnosBadSqlException}, {@link CnosObjectNotFoundException}, {@link CnosAuthenticationException}, or
- * {@link CnosResourceFailureException} when the server cannot be reached. Nothing is retried silently.
+ * Every method sends one SQL statement (CnosDB accepts one per request) to the configured
+ * tenant and database, and throws a {@link DataAccessException} that implements
+ * {@link CnosErrorAware} when it fails: for example {@link CnosBadSqlException},
+ * {@link CnosObjectNotFoundException}, {@link CnosAuthenticationException}, or
+ * {@link CnosResourceFailureException} when the server cannot be reached. Nothing is
+ * retried silently.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -51,14 +53,15 @@ public interface CnosOperations {
 	<T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper);
 
 	/**
-	 * Run a query and map each row to {@code type}: a single-column value for simple types (strings, numbers,
-	 * booleans, timestamps), otherwise a record or bean matched to columns by name. See
-	 * {@link CnosRowMapper#of(Class)}.
+	 * Run a query and map each row to {@code type}: a single-column value for simple
+	 * types (strings, numbers, booleans, timestamps), otherwise a record or bean matched
+	 * to columns by name. See {@link CnosRowMapper#of(Class)}.
 	 * @param <T> the mapped type
 	 * @param sql one SQL statement
 	 * @param type the type of each element
 	 * @return the mapped rows, in result order
-	 * @throws DataAccessException if the statement fails or a value does not fit its target type
+	 * @throws DataAccessException if the statement fails or a value does not fit its
+	 * target type
 	 */
 	<T> List<@Nullable T> query(String sql, Class<T> type);
 
@@ -68,16 +71,17 @@ public interface CnosOperations {
 	 * @param sql one SQL statement
 	 * @param type the value type
 	 * @return the value, or {@code null} if it is NULL
-	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if the result does not have exactly
-	 * one row
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if the
+	 * result does not have exactly one row
 	 * @throws DataAccessException if the statement fails
 	 */
 	<T> @Nullable T queryForObject(String sql, Class<T> type);
 
 	/**
-	 * Run a query and hand each row to {@code handler} while the response is being read. The server streams the
-	 * result ({@code chunked=true}), so neither side holds it whole: suitable for results of any size. An error that
-	 * CnosDB reports after the first rows is thrown once the rows before it have been handled.
+	 * Run a query and hand each row to {@code handler} while the response is being read.
+	 * The server streams the result ({@code chunked=true}), so neither side holds it
+	 * whole: suitable for results of any size. An error that CnosDB reports after the
+	 * first rows is thrown once the rows before it have been handled.
 	 * @param sql one SQL statement
 	 * @param handler receives each row
 	 * @throws DataAccessException if the statement fails
@@ -85,21 +89,25 @@ public interface CnosOperations {
 	void query(String sql, CnosRowCallbackHandler handler);
 
 	/**
-	 * Run a query and return its rows as a lazily read {@link Stream}. The stream holds the HTTP response open and
-	 * <strong>must be closed</strong>, best with try-with-resources. Rows are read from the network as the stream is
-	 * consumed, so results of any size can be processed in constant memory.
+	 * Run a query and return its rows as a lazily read {@link Stream}. The stream holds
+	 * the HTTP response open and <strong>must be closed</strong>, best with
+	 * try-with-resources. Rows are read from the network as the stream is consumed, so
+	 * results of any size can be processed in constant memory.
 	 * @param <T> the mapped type
 	 * @param sql one SQL statement
 	 * @param rowMapper maps one row to an object
 	 * @return a stream of mapped rows that must be closed
-	 * @throws DataAccessException if the statement fails (also while the stream is consumed)
+	 * @throws DataAccessException if the statement fails (also while the stream is
+	 * consumed)
 	 */
 	<T extends @Nullable Object> Stream<T> queryForStream(String sql, CnosRowMapper<T> rowMapper);
 
 	/**
-	 * Run a statement that returns no rows (DDL such as {@code CREATE DATABASE}, or {@code INSERT}).
+	 * Run a statement that returns no rows (DDL such as {@code CREATE DATABASE}, or
+	 * {@code INSERT}).
 	 * @param sql one SQL statement
-	 * @return the number of rows written, as reported by {@code INSERT}; {@code 0} for statements that report none
+	 * @return the number of rows written, as reported by {@code INSERT}; {@code 0} for
+	 * statements that report none
 	 * @throws DataAccessException if the statement fails
 	 */
 	long execute(String sql);
@@ -107,7 +115,8 @@ public interface CnosOperations {
 	/**
 	 * Call CnosDB's ping endpoint, which needs no credentials.
 	 * @return the server's status and version
-	 * @throws DataAccessException if the server cannot be reached or does not answer like CnosDB
+	 * @throws DataAccessException if the server cannot be reached or does not answer like
+	 * CnosDB
 	 */
 	CnosServerInfo ping();
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.PermissionDeniedDataAccessException;
 
 /**
- * Thrown when the credentials are valid but the user lacks a privilege (CnosDB code {@code 010004}), including
- * the {@code root} user that must change its password first.
+ * Thrown when the credentials are valid but the user lacks a privilege (CnosDB code
+ * {@code 010004}), including the {@code root} user that must change its password first.
  */
 public class CnosPermissionDeniedException extends PermissionDeniedDataAccessException implements CnosErrorAware {
 
@@ -23,8 +23,8 @@ public class CnosPermissionDeniedException extends PermissionDeniedDataAccessExc
 	 * @param sql the SQL that failed, or {@code null}
 	 * @param cause the cause, or {@code null}
 	 */
-	public CnosPermissionDeniedException(String message, @Nullable CnosErrorResponse errorResponse, @Nullable String sql,
-			@Nullable Throwable cause) {
+	public CnosPermissionDeniedException(String message, @Nullable CnosErrorResponse errorResponse,
+			@Nullable String sql, @Nullable Throwable cause) {
 		super(message, cause);
 		this.errorResponse = errorResponse;
 		this.sql = sql;

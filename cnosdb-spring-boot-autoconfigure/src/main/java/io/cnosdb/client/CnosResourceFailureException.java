@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Thrown when CnosDB cannot be reached (connection refused, unknown host, connection reset) or answers in a way
- * that shows {@code cnosdb.url} does not point at a CnosDB query node (HTTP 404 or 405).
+ * Thrown when CnosDB cannot be reached (connection refused, unknown host, connection
+ * reset) or answers in a way that shows {@code cnosdb.url} does not point at a CnosDB
+ * query node (HTTP 404 or 405).
  */
 public class CnosResourceFailureException extends DataAccessResourceFailureException implements CnosErrorAware {
 

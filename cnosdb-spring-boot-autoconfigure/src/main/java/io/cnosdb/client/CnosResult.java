@@ -4,11 +4,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A whole query result held in memory: the column names, in the order of the {@code SELECT}, and the rows. For
- * results too large to hold, use {@link CnosOperations#queryForStream(String, CnosRowMapper)} or
+ * A whole query result held in memory: the column names, in the order of the
+ * {@code SELECT}, and the rows. For results too large to hold, use
+ * {@link CnosOperations#queryForStream(String, CnosRowMapper)} or
  * {@link CnosOperations#query(String, CnosRowCallbackHandler)}.
  *
- * @param columnNames the column names (empty for statements that return nothing, such as DDL)
+ * @param columnNames the column names (empty for statements that return nothing, such as
+ * DDL)
  * @param rows the rows, in the order the server sent them
  * @author CnosDB Spring Boot contributors
  */

@@ -18,15 +18,17 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
 /**
- * One row of a CnosDB result: its column names, in the order of the {@code SELECT}, and its values.
+ * One row of a CnosDB result: its column names, in the order of the {@code SELECT}, and
+ * its values.
  * <p>
- * CnosDB sends no column types, so each value is read as the type the caller asks for ({@link #getLong(String)},
- * {@link #getInstant(String)}, {@link #get(String, Class)}, …); a value that is not of that type raises a
- * {@link TypeMismatchDataAccessException} naming the column and the value. SQL NULL reads as {@code null}. CnosDB
- * renders NULL and the empty string alike, so an empty string value also reads as {@code null}.
+ * CnosDB sends no column types, so each value is read as the type the caller asks for
+ * ({@link #getLong(String)}, {@link #getInstant(String)}, {@link #get(String, Class)},
+ * …); a value that is not of that type raises a {@link TypeMismatchDataAccessException}
+ * naming the column and the value. SQL NULL reads as {@code null}. CnosDB renders NULL
+ * and the empty string alike, so an empty string value also reads as {@code null}.
  * <p>
- * Columns are found by exact name first, then ignoring case. Rows are immutable and may be kept after the
- * callback that received them returns.
+ * Columns are found by exact name first, then ignoring case. Rows are immutable and may
+ * be kept after the callback that received them returns.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -68,7 +70,8 @@ public final class CnosRow {
 	}
 
 	/**
-	 * Whether a value is SQL NULL (or an empty string, which CnosDB renders the same way).
+	 * Whether a value is SQL NULL (or an empty string, which CnosDB renders the same
+	 * way).
 	 * @param column the column name
 	 * @return whether the value is NULL
 	 */
@@ -96,9 +99,10 @@ public final class CnosRow {
 	}
 
 	/**
-	 * Return a value converted to {@code type}: {@code String}, {@code Long}, {@code Integer}, {@code Double},
-	 * {@code Float}, {@code Boolean}, {@code BigInteger}, {@code BigDecimal}, {@code Instant},
-	 * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code LocalDateTime} (UTC), an enum, or any type Spring's
+	 * Return a value converted to {@code type}: {@code String}, {@code Long},
+	 * {@code Integer}, {@code Double}, {@code Float}, {@code Boolean},
+	 * {@code BigInteger}, {@code BigDecimal}, {@code Instant}, {@code OffsetDateTime},
+	 * {@code ZonedDateTime}, {@code LocalDateTime} (UTC), an enum, or any type Spring's
 	 * default conversion service reads from text.
 	 * @param <T> the target type
 	 * @param index the zero-based column index
@@ -169,7 +173,8 @@ public final class CnosRow {
 	}
 
 	/**
-	 * Return a timestamp value (CnosDB renders the {@code time} column as UTC without an offset).
+	 * Return a timestamp value (CnosDB renders the {@code time} column as UTC without an
+	 * offset).
 	 * @param column the column name
 	 * @return the instant, or {@code null} for NULL
 	 */
@@ -191,9 +196,8 @@ public final class CnosRow {
 
 	private void checkIndex(int index) {
 		if (index < 0 || index >= this.values.length) {
-			throw new InvalidDataAccessApiUsageException(
-					"Column index " + index + " is out of range; the result has " + this.values.length + " columns "
-							+ this.columns.names());
+			throw new InvalidDataAccessApiUsageException("Column index " + index + " is out of range; the result has "
+					+ this.values.length + " columns " + this.columns.names());
 		}
 	}
 

@@ -24,10 +24,11 @@ public interface CnosRowMapper<T extends @Nullable Object> {
 	T mapRow(CnosRow row, int rowNum);
 
 	/**
-	 * Return a mapper to {@code type}: a single-column value for strings, numbers, booleans, timestamps and enums;
-	 * otherwise a record (through its canonical constructor) or a bean (through its setters), matched to columns
-	 * by name, ignoring case and underscores ({@code host_name} fills {@code hostName}). The mapping is resolved
-	 * once per result, not per row.
+	 * Return a mapper to {@code type}: a single-column value for strings, numbers,
+	 * booleans, timestamps and enums; otherwise a record (through its canonical
+	 * constructor) or a bean (through its setters), matched to columns by name, ignoring
+	 * case and underscores ({@code host_name} fills {@code hostName}). The mapping is
+	 * resolved once per result, not per row.
 	 * @param <T> the mapped type
 	 * @param type the type to map to
 	 * @return a row mapper

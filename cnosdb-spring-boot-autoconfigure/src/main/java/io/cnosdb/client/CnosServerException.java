@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 
 /**
- * Thrown when CnosDB fails in a way no other exception describes: an internal error ({@code 019998}), an HTTP
- * 500 with an empty body, an error code this client does not know, or a response it cannot read.
+ * Thrown when CnosDB fails in a way no other exception describes: an internal error
+ * ({@code 019998}), an HTTP 500 with an empty body, an error code this client does not
+ * know, or a response it cannot read.
  */
 public class CnosServerException extends NonTransientDataAccessResourceException implements CnosErrorAware {
 

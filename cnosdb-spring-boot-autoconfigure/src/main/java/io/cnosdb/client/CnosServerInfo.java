@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status the server's status ({@code "healthy"})
  * @param version the version number, such as {@code "2.4.3"}
- * @param revision the seven-character git revision, or {@code null} when the build did not record it
- * @param buildTime when the server was built, or {@code null} when the build did not record it
+ * @param revision the seven-character git revision, or {@code null} when the build did
+ * not record it
+ * @param buildTime when the server was built, or {@code null} when the build did not
+ * record it
  * @author CnosDB Spring Boot contributors
  */
 public record CnosServerInfo(String status, String version, @Nullable String revision, @Nullable Instant buildTime) {

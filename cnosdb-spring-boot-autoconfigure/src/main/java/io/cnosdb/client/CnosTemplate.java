@@ -35,17 +35,19 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The central class of the CnosDB client: runs SQL over CnosDB's HTTP API and maps the results. Create one with
- * {@link #builder()} or let Spring Boot auto-configure it from the {@code cnosdb.*} properties.
+ * The central class of the CnosDB client: runs SQL over CnosDB's HTTP API and maps the
+ * results. Create one with {@link #builder()} or let Spring Boot auto-configure it from
+ * the {@code cnosdb.*} properties.
  * <p>
- * Results are requested as CSV ({@code Accept: text/csv}): it is the one format CnosDB offers that keeps the
- * column order, sends the column names even for an empty result, keeps {@code NaN}, infinities and unsigned values
- * above {@link Long#MAX_VALUE} exactly, and streams with {@code chunked=true}. CnosDB sends no column types in any
- * format, so values are typed by what the caller asks for (see {@link CnosRow}).
+ * Results are requested as CSV ({@code Accept: text/csv}): it is the one format CnosDB
+ * offers that keeps the column order, sends the column names even for an empty result,
+ * keeps {@code NaN}, infinities and unsigned values above {@link Long#MAX_VALUE} exactly,
+ * and streams with {@code chunked=true}. CnosDB sends no column types in any format, so
+ * values are typed by what the caller asks for (see {@link CnosRow}).
  * <p>
- * Instances are immutable and thread-safe. This is the only class that holds the {@link RestClient}; every request
- * goes through one private execution path that sends it, checks the status and translates errors with
- * {@link CnosExceptionTranslator}.
+ * Instances are immutable and thread-safe. This is the only class that holds the
+ * {@link RestClient}; every request goes through one private execution path that sends
+ * it, checks the status and translates errors with {@link CnosExceptionTranslator}.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -60,7 +62,10 @@ public class CnosTemplate implements CnosOperations {
 
 	private static final String PING_URI = "/api/v1/ping";
 
-	/** CnosDB compares {@code Accept} as one exact string: send exactly this value and nothing else. */
+	/**
+	 * CnosDB compares {@code Accept} as one exact string: send exactly this value and
+	 * nothing else.
+	 */
 	private static final MediaType CSV = new MediaType("text", "csv");
 
 	private static final MediaType SQL_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
@@ -191,7 +196,8 @@ public class CnosTemplate implements CnosOperations {
 			answer = JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new UncheckedIOException(new IOException("ping did not answer with JSON: " + ex.getOriginalMessage()));
+			throw new UncheckedIOException(
+					new IOException("ping did not answer with JSON: " + ex.getOriginalMessage()));
 		}
 		JsonNode status = answer.get("status");
 		JsonNode version = answer.get("version");
@@ -211,9 +217,10 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	/**
-	 * The one execution path: send the request, check the status, translate failures. With {@code close} false the
-	 * handler takes ownership of the response (for results read after this method returns); the response is still
-	 * closed here if anything fails first.
+	 * The one execution path: send the request, check the status, translate failures.
+	 * With {@code close} false the handler takes ownership of the response (for results
+	 * read after this method returns); the response is still closed here if anything
+	 * fails first.
 	 */
 	private <T> T exchange(Request request, ResponseHandler<T> handler, boolean close) {
 		try {
@@ -283,8 +290,9 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	/**
-	 * Builds a {@link CnosTemplate}. Defaults match a fresh CnosDB server: {@code http://localhost:8902}, user
-	 * {@code root} with an empty password, tenant {@code cnosdb}, database {@code public}.
+	 * Builds a {@link CnosTemplate}. Defaults match a fresh CnosDB server:
+	 * {@code http://localhost:8902}, user {@code root} with an empty password, tenant
+	 * {@code cnosdb}, database {@code public}.
 	 */
 	public static final class Builder {
 
@@ -304,8 +312,9 @@ public class CnosTemplate implements CnosOperations {
 		}
 
 		/**
-		 * Use this {@link RestClient.Builder} (cloned, not changed) so that its request factory, timeouts,
-		 * interceptors and observation apply. Defaults to {@link RestClient#builder()}.
+		 * Use this {@link RestClient.Builder} (cloned, not changed) so that its request
+		 * factory, timeouts, interceptors and observation apply. Defaults to
+		 * {@link RestClient#builder()}.
 		 * @param restClientBuilder the builder to start from
 		 * @return this builder
 		 */
@@ -316,7 +325,8 @@ public class CnosTemplate implements CnosOperations {
 
 		/**
 		 * Set the server's base URL, such as {@code http://localhost:8902}.
-		 * @param url an absolute {@code http} or {@code https} URL without credentials, query or fragment
+		 * @param url an absolute {@code http} or {@code https} URL without credentials,
+		 * query or fragment
 		 * @return this builder
 		 */
 		public Builder url(String url) {
@@ -359,8 +369,8 @@ public class CnosTemplate implements CnosOperations {
 		/**
 		 * Build the template.
 		 * @return a new template
-		 * @throws IllegalArgumentException if the URL, user, tenant or database is not usable, with a message naming
-		 * the problem
+		 * @throws IllegalArgumentException if the URL, user, tenant or database is not
+		 * usable, with a message naming the problem
 		 */
 		public CnosTemplate build() {
 			String baseUrl = validateUrl(this.url);
@@ -401,8 +411,8 @@ public class CnosTemplate implements CnosOperations {
 			catch (URISyntaxException ex) {
 				throw new IllegalArgumentException("The URL is not a valid URI: " + ex.getReason());
 			}
-			if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
-					|| uri.getScheme().equalsIgnoreCase("https"))) {
+			if (uri.getScheme() == null
+					|| !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
 				throw new IllegalArgumentException("The URL must start with http:// or https://");
 			}
 			if (uri.getHost() == null) {

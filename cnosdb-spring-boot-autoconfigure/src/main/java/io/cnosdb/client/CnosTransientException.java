@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
- * Thrown when CnosDB refuses a request for a reason that may pass: memory exhausted ({@code 050033}), a tenant
- * rate limit ({@code 030024}), too many concurrent queries ({@code 010012}), or an HTTP 429/502/503/504 from a
- * proxy. The same request may succeed later; this client never retries it by itself on the query path.
+ * Thrown when CnosDB refuses a request for a reason that may pass: memory exhausted
+ * ({@code 050033}), a tenant rate limit ({@code 030024}), too many concurrent queries
+ * ({@code 010012}), or an HTTP 429/502/503/504 from a proxy. The same request may succeed
+ * later; this client never retries it by itself on the query path.
  */
 public class CnosTransientException extends TransientDataAccessResourceException implements CnosErrorAware {
 

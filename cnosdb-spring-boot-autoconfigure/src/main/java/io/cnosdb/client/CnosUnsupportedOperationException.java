@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Thrown when CnosDB refuses an operation it does not support or forbids (a feature not implemented, dropping a
- * protected database, tenant or user), or a request it cannot accept (a body above the server's size limit).
+ * Thrown when CnosDB refuses an operation it does not support or forbids (a feature not
+ * implemented, dropping a protected database, tenant or user), or a request it cannot
+ * accept (a body above the server's size limit).
  */
 public class CnosUnsupportedOperationException extends InvalidDataAccessApiUsageException implements CnosErrorAware {
 
@@ -23,8 +24,8 @@ public class CnosUnsupportedOperationException extends InvalidDataAccessApiUsage
 	 * @param sql the SQL that failed, or {@code null}
 	 * @param cause the cause, or {@code null}
 	 */
-	public CnosUnsupportedOperationException(String message, @Nullable CnosErrorResponse errorResponse, @Nullable String sql,
-			@Nullable Throwable cause) {
+	public CnosUnsupportedOperationException(String message, @Nullable CnosErrorResponse errorResponse,
+			@Nullable String sql, @Nullable Throwable cause) {
 		super(message, cause);
 		this.errorResponse = errorResponse;
 		this.sql = sql;

@@ -16,9 +16,10 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The {@link CnosRowMapper} behind {@link CnosRowMapper#of(Class)}: single values, records and beans, matched to
- * columns by name. The plan (which column feeds which constructor argument or setter) is built from the first row
- * and reused while the columns stay the same.
+ * The {@link CnosRowMapper} behind {@link CnosRowMapper#of(Class)}: single values,
+ * records and beans, matched to columns by name. The plan (which column feeds which
+ * constructor argument or setter) is built from the first row and reused while the
+ * columns stay the same.
  *
  * @param <T> the mapped type
  * @author CnosDB Spring Boot contributors
@@ -66,9 +67,9 @@ final class DataClassRowMapper<T> implements CnosRowMapper<@Nullable T> {
 			types[i] = components[i].getType();
 			indexes[i] = findColumn(row, components[i].getName());
 			if (indexes[i] < 0) {
-				throw new InvalidDataAccessApiUsageException("Cannot map to record " + this.type.getName()
-						+ ": no column matches component '" + components[i].getName() + "'; the columns are "
-						+ row.getColumnNames());
+				throw new InvalidDataAccessApiUsageException(
+						"Cannot map to record " + this.type.getName() + ": no column matches component '"
+								+ components[i].getName() + "'; the columns are " + row.getColumnNames());
 			}
 		}
 		Constructor<T> constructor;

@@ -20,9 +20,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Reads a CSV result from an open response, one row at a time. The first record is the header (CnosDB always sends
- * it, even for an empty result); an empty body (DDL) has no columns and no rows. Closing the cursor closes the
- * response.
+ * Reads a CSV result from an open response, one row at a time. The first record is the
+ * header (CnosDB always sends it, even for an empty result); an empty body (DDL) has no
+ * columns and no rows. Closing the cursor closes the response.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -123,8 +123,9 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 	}
 
 	/**
-	 * Read the next record, or return {@code null} at the end of the result. An error CnosDB appended to a streamed
-	 * result is thrown here, after every row before it has been read.
+	 * Read the next record, or return {@code null} at the end of the result. An error
+	 * CnosDB appended to a streamed result is thrown here, after every row before it has
+	 * been read.
 	 */
 	private String @Nullable [] readRecord() {
 		if (this.records.hasNextValue()) {

@@ -12,10 +12,12 @@ import org.springframework.dao.DataAccessException;
 /**
  * {@link org.springframework.boot.health.contributor.HealthIndicator} for CnosDB.
  * <p>
- * CnosDB's ping endpoint needs no credentials, so a server that answers ping may still refuse every query this
- * application sends. The check therefore runs two requests: ping (UP details: the server's version, revision and
- * build time) and {@code SELECT 1} with the configured credentials, tenant and database. When the server is up but
- * refuses the credentials, or the user must change its password first, the indicator is DOWN and says so.
+ * CnosDB's ping endpoint needs no credentials, so a server that answers ping may still
+ * refuse every query this application sends. The check therefore runs two requests: ping
+ * (UP details: the server's version, revision and build time) and {@code SELECT 1} with
+ * the configured credentials, tenant and database. When the server is up but refuses the
+ * credentials, or the user must change its password first, the indicator is DOWN and says
+ * so.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -55,8 +57,9 @@ public class CnosHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("error", ex.getMessage());
 		}
 		catch (DataAccessException ex) {
-			builder.down().withDetail("reason", "CnosDB is reachable but cannot run a query").withDetail("error",
-					ex.getMessage());
+			builder.down()
+				.withDetail("reason", "CnosDB is reachable but cannot run a query")
+				.withDetail("error", ex.getMessage());
 		}
 	}
 

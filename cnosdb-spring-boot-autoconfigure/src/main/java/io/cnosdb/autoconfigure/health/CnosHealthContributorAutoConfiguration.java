@@ -15,9 +15,10 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * {@link CnosHealthIndicator}: one indicator per {@link CnosOperations} bean, shown as the {@code cnosdb} component
- * of the health endpoint. Switched off with {@code management.health.cnosdb.enabled=false}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for {@link CnosHealthIndicator}: one indicator per
+ * {@link CnosOperations} bean, shown as the {@code cnosdb} component of the health
+ * endpoint. Switched off with {@code management.health.cnosdb.enabled=false}.
  *
  * @author CnosDB Spring Boot contributors
  */

@@ -35,12 +35,15 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.util.StringUtils;
 
 /**
- * The one place where CnosDB's answers and I/O failures become {@link DataAccessException}s. CnosDB reports almost
- * every database error as HTTP 422 with a JSON body {@code {"error_code":"MMCCCC","error_message":"…"}}, so the
- * exception type is chosen by the error code; only bodies without a code fall back to the HTTP status.
+ * The one place where CnosDB's answers and I/O failures become
+ * {@link DataAccessException}s. CnosDB reports almost every database error as HTTP 422
+ * with a JSON body {@code {"error_code":"MMCCCC","error_message":"…"}}, so the exception
+ * type is chosen by the error code; only bodies without a code fall back to the HTTP
+ * status.
  * <p>
- * Messages never carry credentials: the server echoes a malformed {@code Authorization} header back in its message,
- * so the secrets given at construction are scrubbed from every text that reaches an exception.
+ * Messages never carry credentials: the server echoes a malformed {@code Authorization}
+ * header back in its message, so the secrets given at construction are scrubbed from
+ * every text that reaches an exception.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -55,11 +58,13 @@ public final class CnosExceptionTranslator {
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	/**
-	 * The text CnosDB appends to a streamed ({@code chunked=true}) result when the query fails after the response
-	 * has started. Its message is not JSON-escaped, so it is read with a pattern rather than a JSON parser.
+	 * The text CnosDB appends to a streamed ({@code chunked=true}) result when the query
+	 * fails after the response has started. Its message is not JSON-escaped, so it is
+	 * read with a pattern rather than a JSON parser.
 	 */
-	private static final Pattern STREAMED_ERROR = Pattern
-		.compile("\\{\\s*\"error_code\"\\s*:\\s*\"([0-9]*)\"\\s*,\\s*\"error_message\"\\s*:\\s*\"(.*)\"\\s*}\\s*", Pattern.DOTALL);
+	private static final Pattern STREAMED_ERROR = Pattern.compile(
+			"\\{\\s*\"error_code\"\\s*:\\s*\"([0-9]*)\"\\s*,\\s*\"error_message\"\\s*:\\s*\"(.*)\"\\s*}\\s*",
+			Pattern.DOTALL);
 
 	private static final Map<String, Category> CATEGORY_BY_CODE = categories();
 
@@ -70,7 +75,8 @@ public final class CnosExceptionTranslator {
 	/**
 	 * Create a translator for the server at {@code url}.
 	 * @param url the server's base URL, shown in messages about I/O failures
-	 * @param secrets texts that must never appear in a message (the password, the {@code Authorization} value)
+	 * @param secrets texts that must never appear in a message (the password, the
+	 * {@code Authorization} value)
 	 */
 	public CnosExceptionTranslator(String url, List<String> secrets) {
 		this.url = url;
@@ -133,14 +139,12 @@ public final class CnosExceptionTranslator {
 		String reason = scrub(String.valueOf(rootMessage(ex)));
 		if (hasCause(ex, HttpConnectTimeoutException.class)) {
 			return new CnosResourceFailureException(
-					task + " failed: cannot connect to CnosDB at " + this.url + " within the connect timeout",
-					null, safeSql, ex);
+					task + " failed: cannot connect to CnosDB at " + this.url + " within the connect timeout", null,
+					safeSql, ex);
 		}
 		if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
-			return new CnosQueryTimeoutException(
-					task + " failed: CnosDB at " + this.url + " did not answer within the read timeout (" + reason
-							+ ")",
-					null, safeSql, ex);
+			return new CnosQueryTimeoutException(task + " failed: CnosDB at " + this.url
+					+ " did not answer within the read timeout (" + reason + ")", null, safeSql, ex);
 		}
 		if (hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)) {
 			return new CnosResourceFailureException(
@@ -151,8 +155,9 @@ public final class CnosExceptionTranslator {
 					task + " failed: I/O error talking to CnosDB at " + this.url + " (" + reason + ")", null, safeSql,
 					ex);
 		}
-		return new CnosServerException(task + " failed: unreadable response from CnosDB at " + this.url + " ("
-				+ reason + ")", null, safeSql, ex);
+		return new CnosServerException(
+				task + " failed: unreadable response from CnosDB at " + this.url + " (" + reason + ")", null, safeSql,
+				ex);
 	}
 
 	/**
@@ -182,7 +187,8 @@ public final class CnosExceptionTranslator {
 			}
 		}
 		catch (JacksonException ex) {
-			// Not CnosDB's JSON (a proxy's page, for example): keep the start of the text below.
+			// Not CnosDB's JSON (a proxy's page, for example): keep the start of the text
+			// below.
 		}
 		String text = new String(body, StandardCharsets.UTF_8).strip();
 		return new CnosErrorResponse(httpStatus, null, abbreviate(text, MAX_BODY_IN_MESSAGE));
@@ -194,7 +200,8 @@ public final class CnosExceptionTranslator {
 			return null;
 		}
 		if ("040006".equals(error.code())) {
-			// "Parse auth, malformed basic auth encoding: <the whole Authorization header>"
+			// "Parse auth, malformed basic auth encoding: <the whole Authorization
+			// header>"
 			int colon = message.indexOf(':');
 			return ((colon >= 0) ? message.substring(0, colon + 1) : message) + " " + REDACTED;
 		}

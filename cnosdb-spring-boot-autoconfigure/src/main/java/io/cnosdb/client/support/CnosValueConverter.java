@@ -21,14 +21,16 @@ import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.util.ClassUtils;
 
 /**
- * Converts the text of a result cell into the Java type a caller asks for. CnosDB sends no column types in any
- * result format, so the caller's target type decides how a value is read; a value that does not fit that type
- * fails loudly rather than being guessed.
+ * Converts the text of a result cell into the Java type a caller asks for. CnosDB sends
+ * no column types in any result format, so the caller's target type decides how a value
+ * is read; a value that does not fit that type fails loudly rather than being guessed.
  * <p>
- * Rules, following how CnosDB renders each SQL type: {@code BIGINT} and {@code BIGINT UNSIGNED} as decimal integers
- * (unsigned values above {@link Long#MAX_VALUE} need {@link BigInteger}); {@code DOUBLE} in shortest round-trip form,
- * {@code NaN} and {@code inf}; {@code BOOLEAN} as {@code true}/{@code false}; timestamps as ISO-8601 UTC wall-clock
- * time without an offset ({@code 2023-07-28T02:12:11.000000000}) or with one ({@code …+00:00}).
+ * Rules, following how CnosDB renders each SQL type: {@code BIGINT} and
+ * {@code BIGINT UNSIGNED} as decimal integers (unsigned values above
+ * {@link Long#MAX_VALUE} need {@link BigInteger}); {@code DOUBLE} in shortest round-trip
+ * form, {@code NaN} and {@code inf}; {@code BOOLEAN} as {@code true}/{@code false};
+ * timestamps as ISO-8601 UTC wall-clock time without an offset
+ * ({@code 2023-07-28T02:12:11.000000000}) or with one ({@code …+00:00}).
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -42,10 +44,11 @@ public final class CnosValueConverter {
 	}
 
 	/**
-	 * Whether values of this type are read from a single column (as opposed to records and beans, which are mapped
-	 * from several columns by name).
+	 * Whether values of this type are read from a single column (as opposed to records
+	 * and beans, which are mapped from several columns by name).
 	 * @param type the target type
-	 * @return {@code true} for strings, numbers, booleans, timestamps, enums and other types with a text conversion
+	 * @return {@code true} for strings, numbers, booleans, timestamps, enums and other
+	 * types with a text conversion
 	 */
 	public static boolean isSingleValueType(Class<?> type) {
 		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
@@ -59,7 +62,8 @@ public final class CnosValueConverter {
 	 * Convert a cell to {@code type}.
 	 * @param <T> the target type
 	 * @param text the cell text, or {@code null} for SQL NULL
-	 * @param type the target type (a primitive type is read as its wrapper, and NULL is refused for it)
+	 * @param type the target type (a primitive type is read as its wrapper, and NULL is
+	 * refused for it)
 	 * @param column the column name, for error messages
 	 * @return the converted value, or {@code null} for SQL NULL
 	 * @throws TypeMismatchDataAccessException if the text is not a value of that type
@@ -133,8 +137,8 @@ public final class CnosValueConverter {
 	}
 
 	/**
-	 * Parse a CnosDB timestamp. Values without an offset are UTC wall-clock time, which is how CnosDB renders its
-	 * {@code time} column.
+	 * Parse a CnosDB timestamp. Values without an offset are UTC wall-clock time, which
+	 * is how CnosDB renders its {@code time} column.
 	 * @param text the timestamp text
 	 * @return the timestamp with its offset
 	 */

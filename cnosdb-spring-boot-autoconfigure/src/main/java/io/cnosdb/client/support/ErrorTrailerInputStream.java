@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a streamed ({@code chunked=true}) CSV result and stops at the error text CnosDB appends when a query fails
- * after the response has started: {@code {"error_code": "…", "error_message": "…"}}. The status of such a response
- * is still 200, so the error can only be found in the body.
+ * Reads a streamed ({@code chunked=true}) CSV result and stops at the error text CnosDB
+ * appends when a query fails after the response has started: {@code {"error_code": "…",
+ * "error_message": "…"}}. The status of such a response is still 200, so the error can
+ * only be found in the body.
  * <p>
- * The detection is exact, not a guess: CnosDB writes CSV with the Rust {@code csv} crate, which quotes a field only
- * when needed and doubles every quote inside a quoted field, so the bytes <code>{"e</code> (a quote that neither opens
- * nor closes a field and is not doubled) never occur in a valid result. Everything from the marker on is kept as
- * the {@link #trailer() trailer} and is not passed to the reader.
+ * The detection is exact, not a guess: CnosDB writes CSV with the Rust {@code csv} crate,
+ * which quotes a field only when needed and doubles every quote inside a quoted field, so
+ * the bytes <code>{"e</code> (a quote that neither opens nor closes a field and is not
+ * doubled) never occur in a valid result. Everything from the marker on is kept as the
+ * {@link #trailer() trailer} and is not passed to the reader.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -51,8 +53,8 @@ public final class ErrorTrailerInputStream extends InputStream {
 	}
 
 	/**
-	 * Return the error text CnosDB appended to the result, or {@code null} if there was none. Meaningful once this
-	 * stream has returned end of input.
+	 * Return the error text CnosDB appended to the result, or {@code null} if there was
+	 * none. Meaningful once this stream has returned end of input.
 	 * @return the appended error text, or {@code null}
 	 */
 	public @Nullable String trailer() {

@@ -1,6 +1,6 @@
 /**
- * Internal support classes of the CnosDB client: exception translation, response parsing and value
- * conversion. Not part of the public API.
+ * Internal support classes of the CnosDB client: exception translation, response parsing
+ * and value conversion. Not part of the public API.
  */
 @NullMarked
 package io.cnosdb.client.support;
