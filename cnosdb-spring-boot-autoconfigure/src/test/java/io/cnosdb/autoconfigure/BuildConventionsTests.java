@@ -1,0 +1,75 @@
+package io.cnosdb.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StreamUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guards in the style of Spring Boot's build checks: what the IDE and the
+ * auto-configuration machinery read from the jar.
+ */
+class BuildConventionsTests {
+
+	@Test
+	void everyCnosdbPropertyHasADescriptionInTheGeneratedMetadata() throws IOException {
+		JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
+		List<String> names = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("cnosdb.")) {
+				names.add(name);
+				assertThat(property.path("description").asString("")).as("description of %s", name)
+					.isNotBlank()
+					.endsWith(".");
+			}
+		}
+		assertThat(names).contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.tenant", "cnosdb.database",
+				"cnosdb.connect-timeout", "cnosdb.read-timeout");
+	}
+
+	@Test
+	void healthSwitchIsDocumentedInAdditionalMetadata() throws IOException {
+		JsonNode metadata = read("META-INF/additional-spring-configuration-metadata.json");
+		assertThat(metadata.get("properties")
+			.valueStream()
+			.filter((property) -> property.get("name").asString().equals("management.health.cnosdb.enabled"))
+			.findFirst()).hasValueSatisfying((property) -> {
+				assertThat(property.get("description").asString()).startsWith("Whether");
+				assertThat(property.get("defaultValue").asBoolean()).isTrue();
+			});
+	}
+
+	@Test
+	void autoConfigurationImportsAreSortedAndExist() throws IOException {
+		String text;
+		try (InputStream in = new ClassPathResource(
+				"META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
+			.getInputStream()) {
+			text = StreamUtils.copyToString(in, StandardCharsets.UTF_8);
+		}
+		List<String> lines = text.lines().filter((line) -> !line.isBlank()).toList();
+		assertThat(lines).isSorted().isNotEmpty();
+		for (String line : lines) {
+			assertThat(ClassPathResource.class.getClassLoader().getResource(line.replace('.', '/') + ".class")).as(line)
+				.isNotNull();
+		}
+	}
+
+	private static JsonNode read(String path) throws IOException {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return JsonMapper.shared().readTree(in);
+		}
+	}
+
+}

@@ -1,0 +1,202 @@
+package io.cnosdb.autoconfigure;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cnosdb.client.CnosOperations;
+import io.cnosdb.client.CnosQueryTimeoutException;
+import io.cnosdb.client.CnosTemplate;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link CnosAutoConfiguration}.
+ */
+class CnosAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, CnosAutoConfiguration.class));
+
+	@Test
+	void defaultsMatchAFreshCnosDbServer() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(CnosTemplate.class).hasSingleBean(CnosConnectionDetails.class);
+			CnosTemplate template = context.getBean(CnosTemplate.class);
+			assertThat(template.getUrl()).isEqualTo("http://localhost:8902");
+			assertThat(template.getTenant()).isEqualTo("cnosdb");
+			assertThat(template.getDatabase()).isEqualTo("public");
+			CnosProperties properties = context.getBean(CnosProperties.class);
+			assertThat(properties.getUser()).isEqualTo("root");
+			assertThat(properties.getPassword()).isEmpty();
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+		});
+	}
+
+	@Test
+	void propertiesAreBound() {
+		this.contextRunner
+			.withPropertyValues("cnosdb.url=https://cnosdb.example.test:8443/", "cnosdb.user=writer",
+					"cnosdb.password=p@ss", "cnosdb.tenant=acme", "cnosdb.database=metrics",
+					"cnosdb.connect-timeout=2s", "cnosdb.read-timeout=5m")
+			.run((context) -> {
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.getUrl()).isEqualTo("https://cnosdb.example.test:8443");
+				assertThat(template.getTenant()).isEqualTo("acme");
+				assertThat(template.getDatabase()).isEqualTo("metrics");
+				CnosConnectionDetails details = context.getBean(CnosConnectionDetails.class);
+				assertThat(details.getUser()).isEqualTo("writer");
+				assertThat(details.getPassword()).isEqualTo("p@ss");
+				CnosProperties properties = context.getBean(CnosProperties.class);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(template.toString()).contains("user=writer").doesNotContain("p@ss");
+				assertThat(properties.toString()).doesNotContain("p@ss");
+				assertThat(details.toString()).doesNotContain("p@ss");
+			});
+	}
+
+	@Test
+	void userTemplateWins() {
+		this.contextRunner.withUserConfiguration(UserTemplateConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(CnosOperations.class);
+			assertThat(context.getBean(CnosTemplate.class).getDatabase()).isEqualTo("mine");
+		});
+	}
+
+	@Test
+	void userOperationsBeanWins() {
+		this.contextRunner.withBean(CnosOperations.class, () -> mock(CnosOperations.class))
+			.run((context) -> assertThat(context).hasSingleBean(CnosOperations.class)
+				.doesNotHaveBean(CnosTemplate.class));
+	}
+
+	@Test
+	void userConnectionDetailsWin() {
+		this.contextRunner.withBean(CnosConnectionDetails.class, () -> new CnosConnectionDetails() {
+
+			@Override
+			public String getUrl() {
+				return "http://127.0.0.1:18902";
+			}
+
+			@Override
+			public String getUser() {
+				return "tc";
+			}
+
+			@Override
+			public String getPassword() {
+				return "secret";
+			}
+
+		}).run((context) -> {
+			assertThat(context).hasSingleBean(CnosConnectionDetails.class)
+				.doesNotHaveBean(PropertiesCnosConnectionDetails.class);
+			assertThat(context.getBean(CnosTemplate.class).getUrl()).isEqualTo("http://127.0.0.1:18902");
+		});
+	}
+
+	@Test
+	void restClientCustomizersOfTheApplicationApply() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> assertThat(context.getBean(CustomizerConfiguration.class).customized).isTrue());
+	}
+
+	@Test
+	void badUrlFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("cnosdb.url=localhost:8902").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("cnosdb.url")
+				.hasMessageContaining("must start with http:// or https://");
+		});
+	}
+
+	@Test
+	void urlWithCredentialsFailsStartupWithoutEchoingThem() {
+		this.contextRunner.withPropertyValues("cnosdb.url=http://root:hunter2@localhost:8902").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("cnosdb.url")
+				.hasMessageContaining("must not contain credentials")
+				.hasMessageNotContaining("hunter2");
+		});
+	}
+
+	@Test
+	void noTemplateWithoutRestClient() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CnosOperations.class));
+	}
+
+	@Test
+	void noTemplateWithoutBootHttpClientSupport() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ClientHttpRequestFactoryBuilder.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CnosOperations.class));
+	}
+
+	@Test
+	void readTimeoutPropertyReachesTheHttpClient() {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+		server.start();
+		try {
+			server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
+				.withHeader("content-type", "text/csv")
+				.withBody("Int64(1)\n1\n")
+				.withFixedDelay(3000)));
+			this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=250ms")
+				.run((context) -> assertThatExceptionOfType(CnosQueryTimeoutException.class)
+					.isThrownBy(() -> context.getBean(CnosTemplate.class).query("select 1")));
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTemplateConfiguration {
+
+		@Bean
+		CnosTemplate myTemplate() {
+			return CnosTemplate.builder().database("mine").build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		boolean customized;
+
+		@Bean
+		RestClientCustomizer recordingCustomizer() {
+			return (builder) -> this.customized = true;
+		}
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.cnosdb.client;
+
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.cnosdb.client.CnosServerStub.empty;
+import static io.cnosdb.client.CnosServerStub.onlyRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link CnosTemplate#ping()}.
+ */
+class CnosTemplatePingTests {
+
+	@RegisterExtension
+	static WireMockExtension server = CnosServerStub.server();
+
+	private CnosTemplate template;
+
+	@BeforeEach
+	void createTemplate() {
+		this.template = CnosTemplate.builder().url(server.baseUrl()).build();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{\"version\":\"2.4.3, revision: c760943, build_time: 2025-09-26T03:40:11Z\",\"status\":\"healthy\"}",
+			"{\"status\":\"healthy\",\"version\":\"2.4.3, revision: c760943, build_time: 2025-09-26T03:40:11Z\"}" })
+	void pingReadsTheCompositeVersionWhateverTheMemberOrder(String body) {
+		server.stubFor(get(urlEqualTo("/api/v1/ping"))
+			.willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody(body)));
+		assertThat(this.template.ping())
+			.isEqualTo(new CnosServerInfo("healthy", "2.4.3", "c760943", Instant.parse("2025-09-26T03:40:11Z")));
+		LoggedRequest request = onlyRequest(server);
+		assertThat(request.getMethod().getName()).isEqualTo("GET");
+		assertThat(request.getUrl()).isEqualTo("/api/v1/ping");
+	}
+
+	@Test
+	void pingOfABuildWithoutRevisionOrBuildTime() {
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "application/json")
+			.withBody("{\"status\":\"healthy\",\"version\":\"2.4.3, revision: UNKNOWN, build_time: UNKNOWN\"}")));
+		assertThat(this.template.ping()).isEqualTo(new CnosServerInfo("healthy", "2.4.3", null, null));
+	}
+
+	@Test
+	void pingOfSomethingThatIsNotCnosDbIsAResourceFailure() {
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(
+				aResponse().withStatus(200).withHeader("content-type", "text/html").withBody("<html>hello</html>")));
+		assertThatExceptionOfType(CnosResourceFailureException.class).isThrownBy(this.template::ping)
+			.withMessageContaining("ping did not answer with JSON");
+	}
+
+	@Test
+	void pingOnAStoreOnlyOrWrongPathIsAResourceFailure() {
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(empty(404)));
+		assertThatExceptionOfType(CnosResourceFailureException.class).isThrownBy(this.template::ping)
+			.withMessage(
+					"Ping failed: HTTP 404 (check that cnosdb.url points at a CnosDB query node, with no extra path)");
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.cnosdb.client.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ErrorTrailerInputStream}.
+ */
+class ErrorTrailerInputStreamTests {
+
+	private static final String TRAILER = "{\"error_code\": \"010001\", \"error_message\": \"Datafusion: \"x\" failed\"}";
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 3, 7, 13, 4096 })
+	void rowsBeforeTheTrailerPassAndTheTrailerIsKeptWhateverTheReadSizes(int piece) throws IOException {
+		String rows = "v,s\n1,\"{\"\"error_code\"\" is data\"\n2,{x\n";
+		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle(rows + TRAILER, piece));
+		assertThat(readAll(stream, piece)).isEqualTo(rows);
+		assertThat(stream.trailer()).isEqualTo(TRAILER);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 5, 4096 })
+	void resultWithoutTrailerPassesWhole(int piece) throws IOException {
+		StringBuilder rows = new StringBuilder("v\n");
+		for (int i = 0; i < 5000; i++) {
+			rows.append("{\"\"e").append(i).append('\n');
+		}
+		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle(rows.toString(), piece));
+		assertThat(readAll(stream, piece)).isEqualTo(rows.toString());
+		assertThat(stream.trailer()).isNull();
+	}
+
+	@Test
+	void trailerAloneLeavesNothingToRead() throws IOException {
+		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle(TRAILER, 3));
+		assertThat(stream.read()).isEqualTo(-1);
+		assertThat(stream.trailer()).isEqualTo(TRAILER);
+	}
+
+	@Test
+	void partialMarkerAtTheEndIsData() throws IOException {
+		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle("v\n{\"error_cod", 4));
+		assertThat(readAll(stream, 4)).isEqualTo("v\n{\"error_cod");
+		assertThat(stream.trailer()).isNull();
+	}
+
+	private static String readAll(InputStream stream, int piece) throws IOException {
+		byte[] buffer = new byte[piece];
+		StringBuilder text = new StringBuilder();
+		int count;
+		while ((count = stream.read(buffer, 0, piece)) != -1) {
+			text.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
+		}
+		return text.toString();
+	}
+
+	/**
+	 * A stream that never returns more than {@code piece} bytes per read, like a slow
+	 * network.
+	 */
+	private static InputStream trickle(String text, int piece) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public synchronized int read(byte[] b, int off, int len) {
+				return super.read(b, off, Math.min(len, piece));
+			}
+
+		};
+	}
+
+}
