@@ -136,7 +136,7 @@ public final class CnosExceptionTranslator {
 	 */
 	public DataAccessException translate(String task, @Nullable String sql, Throwable ex) {
 		String safeSql = (sql != null) ? scrub(sql) : null;
-		String reason = scrub(String.valueOf(rootMessage(ex)));
+		String reason = scrub(describeCause(ex));
 		if (hasCause(ex, HttpConnectTimeoutException.class)) {
 			return new CnosResourceFailureException(
 					task + " failed: cannot connect to CnosDB at " + this.url + " within the connect timeout", null,
@@ -259,12 +259,26 @@ public final class CnosExceptionTranslator {
 		return Map.copyOf(byCode);
 	}
 
-	private static @Nullable String rootMessage(Throwable ex) {
-		Throwable current = ex;
-		while (current.getCause() != null && current.getCause() != current) {
-			current = current.getCause();
+	/**
+	 * Describe the I/O failure behind {@code ex}: the first {@link IOException} in its
+	 * chain (a {@code ConnectException} says more than the channel error under it), else
+	 * the deepest cause.
+	 */
+	private static String describeCause(Throwable ex) {
+		Throwable chosen = null;
+		Throwable deepest = ex;
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (chosen == null && current instanceof IOException) {
+				chosen = current;
+			}
+			deepest = current;
+			if (current.getCause() == current) {
+				break;
+			}
 		}
-		return (current.getMessage() != null) ? current.getMessage() : current.getClass().getSimpleName();
+		Throwable shown = (chosen != null) ? chosen : deepest;
+		String name = shown.getClass().getSimpleName();
+		return (shown.getMessage() != null) ? name + ": " + shown.getMessage() : name;
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
