@@ -1,6 +1,7 @@
 package io.cnosdb.autoconfigure;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
@@ -55,6 +57,11 @@ public final class CnosAutoConfiguration {
 			.orElse(httpClientSettings.getIfAvailable());
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
+			// CnosDB speaks HTTP/1.1; skip the JDK client's h2c upgrade attempt on every
+			// plain-http connection.
+			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+		}
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.requestFactory(factoryBuilder.build(settings));
 		return CnosTemplate.builder()

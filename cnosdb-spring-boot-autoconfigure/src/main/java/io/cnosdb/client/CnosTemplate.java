@@ -70,6 +70,14 @@ public class CnosTemplate implements CnosOperations {
 
 	private static final MediaType SQL_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
+	/**
+	 * Results are read uncompressed. Left to itself the HTTP client would ask for
+	 * {@code gzip, deflate}; CnosDB then compresses each chunk of a streamed result as a
+	 * separate gzip member and appends a late error uncompressed, which
+	 * {@code GZIPInputStream} on Java 17 can cut short without an error (JDK-7036144).
+	 */
+	private static final String IDENTITY = "identity";
+
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.shared();
@@ -227,7 +235,11 @@ public class CnosTemplate implements CnosOperations {
 			RestClient.RequestBodySpec spec = this.restClient.method(request.method())
 				.uri(request.uriTemplate(), request.uriVariables());
 			if (request.body() != null) {
-				spec = spec.accept(CSV).contentType(SQL_TEXT).contentLength(request.body().length).body(request.body());
+				spec = spec.accept(CSV)
+					.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY)
+					.contentType(SQL_TEXT)
+					.contentLength(request.body().length)
+					.body(request.body());
 			}
 			return spec.exchange((httpRequest, response) -> {
 				try {

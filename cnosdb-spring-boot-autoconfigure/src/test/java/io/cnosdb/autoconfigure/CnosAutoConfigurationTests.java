@@ -2,11 +2,14 @@ package io.cnosdb.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cnosdb.client.CnosServerStub;
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosQueryTimeoutException;
 import io.cnosdb.client.CnosTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -24,7 +27,7 @@ import org.springframework.web.client.RestClient;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
@@ -33,6 +36,9 @@ import static org.mockito.Mockito.mock;
  * Tests for {@link CnosAutoConfiguration}.
  */
 class CnosAutoConfigurationTests {
+
+	@RegisterExtension
+	static WireMockExtension server = CnosServerStub.server();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
@@ -161,20 +167,31 @@ class CnosAutoConfigurationTests {
 
 	@Test
 	void readTimeoutPropertyReachesTheHttpClient() {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-		server.start();
-		try {
-			server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-				.withHeader("content-type", "text/csv")
-				.withBody("Int64(1)\n1\n")
-				.withFixedDelay(3000)));
-			this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=250ms")
-				.run((context) -> assertThatExceptionOfType(CnosQueryTimeoutException.class)
-					.isThrownBy(() -> context.getBean(CnosTemplate.class).query("select 1")));
-		}
-		finally {
-			server.stop();
-		}
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "text/csv")
+			.withBody("Int64(1)\n1\n")
+			.withFixedDelay(3000)));
+		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=250ms")
+			.run((context) -> assertThatExceptionOfType(CnosQueryTimeoutException.class)
+				.isThrownBy(() -> context.getBean(CnosTemplate.class).query("select 1")));
+	}
+
+	@Test
+	void autoConfiguredTemplateSpeaksPlainHttp11WithCredentialsAndUserAgent() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(aResponse().withStatus(200).withHeader("content-type", "text/csv").withBody("Int64(1)\n1\n")));
+		this.contextRunner
+			.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.user=app", "cnosdb.password=pw",
+					"cnosdb.tenant=acme", "cnosdb.database=metrics")
+			.run((context) -> {
+				assertThat(context.getBean(CnosTemplate.class).queryForObject("select 1", Long.class)).isEqualTo(1L);
+				LoggedRequest request = server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/sql"))).get(0);
+				assertThat(request.getUrl()).isEqualTo("/api/v1/sql?tenant=acme&db=metrics");
+				assertThat(request.getHeader("Authorization")).isEqualTo("Basic YXBwOnB3");
+				assertThat(request.getHeader("User-Agent")).startsWith("cnosdb-spring-boot-starter/");
+				assertThat(request.containsHeader("Upgrade")).isFalse();
+				assertThat(request.getHeaders().getHeader("Accept-Encoding").values()).containsExactly("identity");
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -98,6 +98,7 @@ public final class CnosServerStub {
 		assertThat(request.getUrl()).isEqualTo("/api/v1/sql?" + query);
 		assertThat(request.getHeaders().getHeader("Authorization").values()).containsExactly(ROOT_EMPTY_PASSWORD);
 		assertThat(request.getHeaders().getHeader("Accept").values()).containsExactly("text/csv");
+		assertThat(request.getHeaders().getHeader("Accept-Encoding").values()).containsExactly("identity");
 		assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(sql.getBytes().length));
 		assertThat(request.containsHeader("Transfer-Encoding")).isFalse();
 		assertThat(request.getHeader("User-Agent")).startsWith("cnosdb-spring-boot-starter/");
