@@ -317,7 +317,7 @@ class CnosAdminTemplateTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(ddlOk()));
 		this.admin.createDatabase("copy", options);
 		assertSqlRequest(onlyRequest(server),
-				"CREATE DATABASE \"copy\" WITH TTL 'inf' SHARD 6 VNODE_DURATION '2years 1month' REPLICA 1"
+				"CREATE DATABASE \"copy\" WITH TTL 'INF' SHARD 6 VNODE_DURATION '2years 1month' REPLICA 1"
 						+ " PRECISION 'us' MAX_MEMCACHE_SIZE '128 MiB' MEMCACHE_PARTITIONS 10"
 						+ " WAL_MAX_FILE_SIZE '286.102294921875 MiB' WAL_SYNC 'true' STRICT_WRITE 'true'"
 						+ " MAX_CACHE_READERS 100",

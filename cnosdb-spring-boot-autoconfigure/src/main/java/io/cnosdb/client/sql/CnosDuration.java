@@ -64,7 +64,7 @@ public final class CnosDuration {
 			throw new IllegalArgumentException("duration must not be null");
 		}
 		if (text.equalsIgnoreCase("inf")) {
-			return INFINITE;
+			return text.equals(INFINITE.text) ? INFINITE : new CnosDuration(text, null);
 		}
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("duration must not be empty; use a number and a unit such as '7d'");

@@ -58,7 +58,8 @@ class CnosDurationTests {
 
 	@Test
 	void infIsInfiniteInAnyCase() {
-		assertThat(CnosDuration.parse("INF")).isSameAs(CnosDuration.INFINITE);
+		assertThat(CnosDuration.parse("INF")).isEqualTo(CnosDuration.INFINITE).hasToString("INF");
+		assertThat(CnosDuration.parse("inf")).isSameAs(CnosDuration.INFINITE);
 		assertThat(CnosDuration.parse("inf").isInfinite()).isTrue();
 		assertThat(CnosDuration.INFINITE.toString()).isEqualTo("inf");
 		assertThat(CnosDuration.parse("7d").isInfinite()).isFalse();
