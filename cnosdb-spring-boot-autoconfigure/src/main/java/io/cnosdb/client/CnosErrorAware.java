@@ -28,7 +28,8 @@ public interface CnosErrorAware {
 
 	/**
 	 * Return the SQL statement that failed, or {@code null} when the request was not a
-	 * SQL statement or its text must not be shown (it carries a secret).
+	 * SQL statement. A secret the statement carries (the password of {@code CREATE USER}
+	 * or {@code ALTER USER}) is shown as {@code '******'}.
 	 * @return the SQL, or {@code null}
 	 */
 	@Nullable String getSql();

@@ -1,8 +1,12 @@
 package io.cnosdb.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import io.cnosdb.client.admin.CnosAdminOperations;
+import io.cnosdb.client.sql.CnosParameterBinder;
+import io.cnosdb.client.sql.CnosSql;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -17,6 +21,11 @@ import org.springframework.dao.DataAccessException;
  * {@link CnosObjectNotFoundException}, {@link CnosAuthenticationException}, or
  * {@link CnosResourceFailureException} when the server cannot be reached. Nothing is
  * retried silently.
+ * <p>
+ * Values are never spliced into SQL by hand: the {@code query}, {@code queryForObject}
+ * and {@code execute} variants that take arguments bind {@code ?} or {@code :name}
+ * placeholders on the client through {@link CnosSql} (see {@link CnosParameterBinder} for
+ * the rules), and {@link #admin()} builds every DDL statement from typed arguments.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -35,6 +44,32 @@ public interface CnosOperations {
 	String getDatabase();
 
 	/**
+	 * Return a view of this client that uses another database for unqualified table
+	 * names, writes and table administration. The view shares the HTTP client; this
+	 * client is unchanged.
+	 * @param database the database name
+	 * @return an immutable, thread-safe view
+	 * @throws IllegalArgumentException if no database can have this name
+	 */
+	CnosOperations forDatabase(String database);
+
+	/**
+	 * Return a view of this client that sends its requests to another tenant (with the
+	 * same database name). The view shares the HTTP client; this client is unchanged.
+	 * @param tenant the tenant name
+	 * @return an immutable, thread-safe view
+	 * @throws IllegalArgumentException if no tenant can have this name
+	 */
+	CnosOperations forTenant(String tenant);
+
+	/**
+	 * Return the administration operations (databases, tables, users, tenants, roles) for
+	 * this client's tenant and database.
+	 * @return the administration operations
+	 */
+	CnosAdminOperations admin();
+
+	/**
 	 * Run a query and return the whole result in memory.
 	 * @param sql one SQL statement
 	 * @return the result (column names and rows)
@@ -51,6 +86,37 @@ public interface CnosOperations {
 	 * @throws DataAccessException if the statement fails
 	 */
 	<T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper);
+
+	/**
+	 * Run a query with {@code ?} placeholders bound to {@code args}, and map each row.
+	 * @param <T> the mapped type
+	 * @param sql one SQL statement with one {@code ?} per argument ({@code ?} inside
+	 * string literals, quoted identifiers and comments does not count)
+	 * @param rowMapper maps one row to an object
+	 * @param args the values: {@code String}, numbers, {@code Boolean}, {@code Instant}
+	 * and other {@code java.time} timestamps, {@code null}, or a {@code Collection} of
+	 * those for {@code IN (?)}
+	 * @return the mapped rows, in result order
+	 * @throws IllegalArgumentException if the number of arguments does not match or a
+	 * value has no SQL literal
+	 * @throws DataAccessException if the statement fails
+	 */
+	<T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper, @Nullable Object... args);
+
+	/**
+	 * Run a query with {@code :name} placeholders bound to {@code params}, and map each
+	 * row.
+	 * @param <T> the mapped type
+	 * @param sql one SQL statement with {@code :name} placeholders
+	 * @param params the value of each name (see
+	 * {@link #query(String, CnosRowMapper, Object...)} for the supported types)
+	 * @param rowMapper maps one row to an object
+	 * @return the mapped rows, in result order
+	 * @throws IllegalArgumentException if a name has no value, a value has no name in the
+	 * SQL, or a value has no SQL literal
+	 * @throws DataAccessException if the statement fails
+	 */
+	<T extends @Nullable Object> List<T> query(String sql, Map<String, ?> params, CnosRowMapper<T> rowMapper);
 
 	/**
 	 * Run a query and map each row to {@code type}: a single-column value for simple
@@ -76,6 +142,36 @@ public interface CnosOperations {
 	 * @throws DataAccessException if the statement fails
 	 */
 	<T> @Nullable T queryForObject(String sql, Class<T> type);
+
+	/**
+	 * Run a query with {@code ?} placeholders bound to {@code args} that returns exactly
+	 * one row of one column, and return that value.
+	 * @param <T> the value type
+	 * @param sql one SQL statement with one {@code ?} per argument
+	 * @param type the value type
+	 * @param args the values (see {@link #query(String, CnosRowMapper, Object...)})
+	 * @return the value, or {@code null} if it is NULL
+	 * @throws IllegalArgumentException if the arguments cannot be bound
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if the
+	 * result does not have exactly one row
+	 * @throws DataAccessException if the statement fails
+	 */
+	<T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... args);
+
+	/**
+	 * Run a query with {@code :name} placeholders bound to {@code params} that returns
+	 * exactly one row of one column, and return that value.
+	 * @param <T> the value type
+	 * @param sql one SQL statement with {@code :name} placeholders
+	 * @param params the value of each name
+	 * @param type the value type
+	 * @return the value, or {@code null} if it is NULL
+	 * @throws IllegalArgumentException if the parameters cannot be bound
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if the
+	 * result does not have exactly one row
+	 * @throws DataAccessException if the statement fails
+	 */
+	<T> @Nullable T queryForObject(String sql, Map<String, ?> params, Class<T> type);
 
 	/**
 	 * Run a query and hand each row to {@code handler} while the response is being read.
@@ -111,6 +207,31 @@ public interface CnosOperations {
 	 * @throws DataAccessException if the statement fails
 	 */
 	long execute(String sql);
+
+	/**
+	 * Run a statement with {@code ?} placeholders bound to {@code args} that returns no
+	 * rows, such as {@code INSERT ... VALUES (?, ?)} or {@code DELETE ... WHERE ...}.
+	 * @param sql one SQL statement with one {@code ?} per argument
+	 * @param args the values (see {@link #query(String, CnosRowMapper, Object...)}); to
+	 * bind a single NULL, pass {@code (Object) null}
+	 * @return the number of rows written, as reported by {@code INSERT}; {@code 0} for
+	 * statements that report none
+	 * @throws IllegalArgumentException if the arguments cannot be bound
+	 * @throws DataAccessException if the statement fails
+	 */
+	long execute(String sql, @Nullable Object... args);
+
+	/**
+	 * Run a statement with {@code :name} placeholders bound to {@code params} that
+	 * returns no rows.
+	 * @param sql one SQL statement with {@code :name} placeholders
+	 * @param params the value of each name
+	 * @return the number of rows written, as reported by {@code INSERT}; {@code 0} for
+	 * statements that report none
+	 * @throws IllegalArgumentException if the parameters cannot be bound
+	 * @throws DataAccessException if the statement fails
+	 */
+	long execute(String sql, Map<String, ?> params);
 
 	/**
 	 * Call CnosDB's ping endpoint, which needs no credentials.

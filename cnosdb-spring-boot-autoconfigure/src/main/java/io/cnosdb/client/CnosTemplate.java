@@ -16,6 +16,10 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.cnosdb.client.admin.CnosAdminOperations;
+import io.cnosdb.client.sql.CnosParameterBinder;
+import io.cnosdb.client.sql.CnosSql;
+import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -45,9 +49,11 @@ import org.springframework.web.client.RestClientException;
  * and streams with {@code chunked=true}. CnosDB sends no column types in any format, so
  * values are typed by what the caller asks for (see {@link CnosRow}).
  * <p>
- * Instances are immutable and thread-safe. This is the only class that holds the
- * {@link RestClient}; every request goes through one private execution path that sends
- * it, checks the status and translates errors with {@link CnosExceptionTranslator}.
+ * Instances are immutable and thread-safe. {@link #forDatabase(String)} and
+ * {@link #forTenant(String)} return views: new templates that share the HTTP client and
+ * send their requests to another database or tenant. This is the only class that holds
+ * the {@link RestClient}; every request goes through one private execution path that
+ * sends it, checks the status and translates errors with {@link CnosExceptionTranslator}.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -131,8 +137,25 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	@Override
+	public CnosTemplate forDatabase(String database) {
+		CnosSql.checkName("database", database);
+		return new CnosTemplate(this.restClient, this.url, this.user, this.tenant, database, this.translator);
+	}
+
+	@Override
+	public CnosTemplate forTenant(String tenant) {
+		CnosSql.checkName("tenant", tenant);
+		return new CnosTemplate(this.restClient, this.url, this.user, tenant, this.database, this.translator);
+	}
+
+	@Override
+	public CnosAdminOperations admin() {
+		return new CnosAdminTemplate(this);
+	}
+
+	@Override
 	public CnosResult query(String sql) {
-		try (ResultCursor cursor = openQuery(sql, false)) {
+		try (ResultCursor cursor = openQuery(statement(sql), false)) {
 			List<CnosRow> rows = new ArrayList<>();
 			cursor.forEachRemaining(rows::add);
 			return new CnosResult(cursor.columnNames(), rows);
@@ -141,8 +164,26 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public <T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper) {
+		return queryStatement(statement(sql), rowMapper);
+	}
+
+	@Override
+	public <T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper,
+			@Nullable Object... args) {
+		return queryStatement(bind(sql, args), rowMapper);
+	}
+
+	@Override
+	public <T extends @Nullable Object> List<T> query(String sql, Map<String, ?> params, CnosRowMapper<T> rowMapper) {
+		return queryStatement(bind(sql, params), rowMapper);
+	}
+
+	/**
+	 * Run a statement and map each row; the statement's display text is what errors show.
+	 */
+	<T extends @Nullable Object> List<T> queryStatement(CnosStatement statement, CnosRowMapper<T> rowMapper) {
 		Assert.notNull(rowMapper, "'rowMapper' must not be null");
-		try (ResultCursor cursor = openQuery(sql, false)) {
+		try (ResultCursor cursor = openQuery(statement, false)) {
 			List<T> results = new ArrayList<>();
 			int rowNum = 0;
 			while (cursor.hasNext()) {
@@ -163,9 +204,19 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	@Override
+	public <T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... args) {
+		return DataAccessUtils.nullableSingleResult(queryStatement(bind(sql, args), CnosRowMapper.of(type)));
+	}
+
+	@Override
+	public <T> @Nullable T queryForObject(String sql, Map<String, ?> params, Class<T> type) {
+		return DataAccessUtils.nullableSingleResult(queryStatement(bind(sql, params), CnosRowMapper.of(type)));
+	}
+
+	@Override
 	public void query(String sql, CnosRowCallbackHandler handler) {
 		Assert.notNull(handler, "'handler' must not be null");
-		try (ResultCursor cursor = openQuery(sql, true)) {
+		try (ResultCursor cursor = openQuery(statement(sql), true)) {
 			cursor.forEachRemaining(handler::processRow);
 		}
 	}
@@ -173,7 +224,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public <T extends @Nullable Object> Stream<T> queryForStream(String sql, CnosRowMapper<T> rowMapper) {
 		Assert.notNull(rowMapper, "'rowMapper' must not be null");
-		ResultCursor cursor = openQuery(sql, true);
+		ResultCursor cursor = openQuery(statement(sql), true);
 		int[] rowNum = { 0 };
 		return StreamSupport
 			.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -183,7 +234,25 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public long execute(String sql) {
-		try (ResultCursor cursor = openQuery(sql, false)) {
+		return executeStatement(statement(sql));
+	}
+
+	@Override
+	public long execute(String sql, @Nullable Object... args) {
+		return executeStatement(bind(sql, args));
+	}
+
+	@Override
+	public long execute(String sql, Map<String, ?> params) {
+		return executeStatement(bind(sql, params));
+	}
+
+	/**
+	 * Run a statement that returns no rows; the statement's display text is what errors
+	 * show, and its secrets are removed from anything the server answers.
+	 */
+	long executeStatement(CnosStatement statement) {
+		try (ResultCursor cursor = openQuery(statement, false)) {
 			if (cursor.columnNames().equals(List.of("rows")) && cursor.hasNext()) {
 				Long rows = cursor.next().get(0, Long.class);
 				return (rows != null) ? rows : 0;
@@ -194,7 +263,7 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public CnosServerInfo ping() {
-		Request request = new Request("Ping", HttpMethod.GET, PING_URI, Map.of(), null, null);
+		Request request = new Request("Ping", HttpMethod.GET, PING_URI, Map.of(), null, null, this.translator);
 		return exchange(request, (response) -> readPing(response.getBody()), true);
 	}
 
@@ -216,12 +285,29 @@ public class CnosTemplate implements CnosOperations {
 		return CnosServerInfo.parse(status.asString(), version.asString());
 	}
 
-	private ResultCursor openQuery(String sql, boolean streamed) {
+	private static CnosStatement statement(String sql) {
 		Assert.hasText(sql, "'sql' must not be empty");
+		return CnosStatement.of(sql);
+	}
+
+	private static CnosStatement bind(String sql, @Nullable Object @Nullable [] args) {
+		Assert.hasText(sql, "'sql' must not be empty");
+		return CnosStatement.of(CnosParameterBinder.bindPositional(sql, args));
+	}
+
+	private static CnosStatement bind(String sql, Map<String, ?> params) {
+		Assert.hasText(sql, "'sql' must not be empty");
+		Assert.notNull(params, "'params' must not be null");
+		return CnosStatement.of(CnosParameterBinder.bindNamed(sql, params));
+	}
+
+	private ResultCursor openQuery(CnosStatement statement, boolean streamed) {
+		CnosExceptionTranslator translator = this.translator.withSecrets(statement.secrets());
 		Request request = new Request("Query", HttpMethod.POST, streamed ? STREAMED_SQL_URI : SQL_URI,
-				Map.of("tenant", this.tenant, "db", this.database), sql.getBytes(StandardCharsets.UTF_8), sql);
+				Map.of("tenant", this.tenant, "db", this.database), statement.sql().getBytes(StandardCharsets.UTF_8),
+				statement.displaySql(), translator);
 		ClientHttpResponse response = exchange(request, (opened) -> opened, false);
-		return new ResultCursor(response, request.task(), sql, this.translator);
+		return new ResultCursor(response, request.task(), request.sql(), translator);
 	}
 
 	/**
@@ -245,7 +331,8 @@ public class CnosTemplate implements CnosOperations {
 				try {
 					int status = response.getStatusCode().value();
 					if (status != 200) {
-						throw this.translator.translate(request.task(), request.sql(), status, readErrorBody(response));
+						throw request.translator()
+							.translate(request.task(), request.sql(), status, readErrorBody(response));
 					}
 					return handler.handle(response);
 				}
@@ -261,7 +348,7 @@ public class CnosTemplate implements CnosOperations {
 			throw ex;
 		}
 		catch (RestClientException | UncheckedIOException ex) {
-			throw this.translator.translate(request.task(), request.sql(), ex);
+			throw request.translator().translate(request.task(), request.sql(), ex);
 		}
 	}
 
@@ -297,8 +384,12 @@ public class CnosTemplate implements CnosOperations {
 
 	}
 
+	/**
+	 * One request. {@code sql} is the text errors may show (secrets masked);
+	 * {@code translator} also removes the statement's own secrets from server messages.
+	 */
 	private record Request(String task, HttpMethod method, String uriTemplate, Map<String, ?> uriVariables,
-			byte @Nullable [] body, @Nullable String sql) {
+			byte @Nullable [] body, @Nullable String sql, CnosExceptionTranslator translator) {
 	}
 
 	/**

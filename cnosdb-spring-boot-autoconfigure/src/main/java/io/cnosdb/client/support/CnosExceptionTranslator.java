@@ -80,7 +80,28 @@ public final class CnosExceptionTranslator {
 	 */
 	public CnosExceptionTranslator(String url, List<String> secrets) {
 		this.url = url;
-		this.secrets = secrets.stream().filter(StringUtils::hasLength).distinct().toList();
+		// Longest first, so that a secret containing another is masked whole.
+		this.secrets = secrets.stream()
+			.filter(StringUtils::hasLength)
+			.distinct()
+			.sorted(java.util.Comparator.comparingInt(String::length).reversed())
+			.toList();
+	}
+
+	/**
+	 * Return a translator that also removes {@code moreSecrets} from every message, for a
+	 * statement that carries a secret of its own (such as the password in
+	 * {@code CREATE USER}).
+	 * @param moreSecrets further texts that must never appear in a message
+	 * @return this translator if there are none, otherwise a new one
+	 */
+	public CnosExceptionTranslator withSecrets(List<String> moreSecrets) {
+		if (moreSecrets.isEmpty()) {
+			return this;
+		}
+		List<String> all = new java.util.ArrayList<>(this.secrets);
+		all.addAll(moreSecrets);
+		return new CnosExceptionTranslator(this.url, all);
 	}
 
 	/**
