@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.sql.CnosSql;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,6 +53,8 @@ public final class CnosAutoConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("cnosdb.url", withoutUserInfo(url), ex.getMessage());
 		}
+		checkName("cnosdb.tenant", "tenant", properties.getTenant());
+		checkName("cnosdb.database", "database", properties.getDatabase());
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.orElse(httpClientSettings.getIfAvailable());
@@ -71,6 +74,15 @@ public final class CnosAutoConfiguration {
 			.tenant(properties.getTenant())
 			.database(properties.getDatabase())
 			.build();
+	}
+
+	private static void checkName(String property, String argument, String name) {
+		try {
+			CnosSql.checkName(argument, name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage());
+		}
 	}
 
 	private static String withoutUserInfo(String url) {

@@ -481,8 +481,8 @@ public class CnosTemplate implements CnosOperations {
 			Assert.isTrue(this.user.indexOf(':') < 0,
 					"The user name must not contain ':' (Basic authentication splits user and password at the first ':')");
 			Assert.notNull(this.password, "The password must not be null (use \"\" for none)");
-			Assert.isTrue(StringUtils.hasText(this.tenant), "The tenant must not be empty");
-			Assert.isTrue(StringUtils.hasText(this.database), "The database must not be empty");
+			CnosSql.checkName("tenant", this.tenant);
+			CnosSql.checkName("database", this.database);
 			String token = Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));
 			String authorization = "Basic " + token;

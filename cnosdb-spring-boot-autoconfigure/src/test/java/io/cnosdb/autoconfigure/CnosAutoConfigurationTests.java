@@ -142,6 +142,17 @@ class CnosAutoConfigurationTests {
 	}
 
 	@Test
+	void blankDatabaseFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("cnosdb.database= ").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("cnosdb.database")
+				.hasMessageContaining("must not be empty");
+		});
+	}
+
+	@Test
 	void urlWithCredentialsFailsStartupWithoutEchoingThem() {
 		this.contextRunner.withPropertyValues("cnosdb.url=http://root:hunter2@localhost:8902").run((context) -> {
 			assertThat(context).hasFailed();
