@@ -3,6 +3,7 @@ package io.cnosdb.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for CnosDB.
@@ -46,6 +47,8 @@ public class CnosProperties {
 	 * Time allowed for CnosDB to start answering a request.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
+
+	private final Write write = new Write();
 
 	public String getUrl() {
 		return this.url;
@@ -103,11 +106,54 @@ public class CnosProperties {
 		this.readTimeout = readTimeout;
 	}
 
+	public Write getWrite() {
+		return this.write;
+	}
+
 	@Override
 	public String toString() {
 		return "CnosProperties[url=" + this.url + ", user=" + this.user + ", password=******, tenant=" + this.tenant
 				+ ", database=" + this.database + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + "]";
+				+ this.readTimeout + ", write=" + this.write + "]";
+	}
+
+	/**
+	 * Writes of line protocol.
+	 */
+	public static class Write {
+
+		/**
+		 * Whether to gzip-compress write request bodies.
+		 */
+		private boolean gzip;
+
+		/**
+		 * Largest body of one write request; larger writes are split at line boundaries
+		 * (CnosDB refuses bodies above its write_sql_limit, 160MB by default).
+		 */
+		private DataSize maxRequestSize = DataSize.ofMegabytes(8);
+
+		public boolean isGzip() {
+			return this.gzip;
+		}
+
+		public void setGzip(boolean gzip) {
+			this.gzip = gzip;
+		}
+
+		public DataSize getMaxRequestSize() {
+			return this.maxRequestSize;
+		}
+
+		public void setMaxRequestSize(DataSize maxRequestSize) {
+			this.maxRequestSize = maxRequestSize;
+		}
+
+		@Override
+		public String toString() {
+			return "Write[gzip=" + this.gzip + ", maxRequestSize=" + this.maxRequestSize + "]";
+		}
+
 	}
 
 }
