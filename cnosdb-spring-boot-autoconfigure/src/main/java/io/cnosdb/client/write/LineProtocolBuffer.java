@@ -246,6 +246,25 @@ public final class LineProtocolBuffer {
 				+ this.size + "]";
 	}
 
+	/**
+	 * Append one line that {@link #appendLines(CharSequence)} has already checked (as
+	 * returned by {@link #line(int)}), without checking it again.
+	 */
+	void appendCheckedLine(String line) {
+		beginLine();
+		copyRaw(line, 0, line.length(), this.lineCount + 1);
+		endLine();
+	}
+
+	/** Keep only the first {@code lines} lines. */
+	void truncateLines(int lines) {
+		Assert.isTrue(lines >= 0 && lines <= this.lineCount, () -> "No line " + lines + " in " + this);
+		if (lines < this.lineCount) {
+			this.size = this.lineStarts[lines];
+			this.lineCount = lines;
+		}
+	}
+
 	// Encoding primitives, used by Point
 
 	enum Position {

@@ -156,21 +156,7 @@ public final class Point {
 	 * or the point has no timestamp and the precision is not {@link WritePrecision#NS}
 	 */
 	void encodeTo(LineProtocolBuffer out, WritePrecision precision) {
-		long time = 0;
-		if (this.hasTime) {
-			try {
-				time = precision.fromNanos(this.timeNanos);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Point '" + this.measurement + "' at " + getTime()
-						+ " cannot be written with precision " + precision.parameter() + ": " + ex.getMessage());
-			}
-		}
-		else if (!precision.allowsLinesWithoutTimestamp()) {
-			throw new IllegalArgumentException("Point '" + this.measurement
-					+ "' has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under precision "
-					+ precision.parameter() + ": give it a timestamp or write it with precision ns");
-		}
+		long time = timestampIn(precision);
 		out.beginLine();
 		out.writeEscaped(this.measurement, LineProtocolBuffer.Position.MEASUREMENT);
 		for (int i = 0; i < this.tagKeys.length; i++) {
@@ -210,6 +196,31 @@ public final class Point {
 			out.writeLong(time);
 		}
 		out.endLine();
+	}
+
+	/**
+	 * Return the timestamp in a precision, checking that it can be written in it.
+	 * @param precision the precision of the request
+	 * @return the timestamp in that unit ({@code 0} when the point has none)
+	 * @throws IllegalArgumentException if the timestamp has digits below the precision,
+	 * or the point has no timestamp and the precision is not {@link WritePrecision#NS}
+	 */
+	long timestampIn(WritePrecision precision) {
+		if (this.hasTime) {
+			try {
+				return precision.fromNanos(this.timeNanos);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Point '" + this.measurement + "' at " + getTime()
+						+ " cannot be written with precision " + precision.parameter() + ": " + ex.getMessage());
+			}
+		}
+		if (!precision.allowsLinesWithoutTimestamp()) {
+			throw new IllegalArgumentException("Point '" + this.measurement
+					+ "' has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under precision "
+					+ precision.parameter() + ": give it a timestamp or write it with precision ns");
+		}
+		return 0;
 	}
 
 	/**
