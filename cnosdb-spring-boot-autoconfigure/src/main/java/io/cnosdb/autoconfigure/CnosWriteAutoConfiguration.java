@@ -1,6 +1,7 @@
 package io.cnosdb.autoconfigure;
 
 import io.cnosdb.client.CnosOperations;
+import io.cnosdb.client.csv.CnosCsvImporter;
 import io.cnosdb.client.write.CnosBatchWriter;
 import io.cnosdb.client.write.WriteFailureListener;
 
@@ -15,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for writing to CnosDB in bulk: a {@link CnosBatchWriter} when
- * {@code cnosdb.write.batch.enabled=true}, with every {@link WriteFailureListener} bean
- * registered on it.
+ * Auto-configuration} for writing to CnosDB in bulk: a {@link CnosCsvImporter}, and a
+ * {@link CnosBatchWriter} when {@code cnosdb.write.batch.enabled=true}, with every
+ * {@link WriteFailureListener} bean registered on it.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -25,6 +26,12 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(CnosOperations.class)
 @EnableConfigurationProperties(CnosProperties.class)
 public final class CnosWriteAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CnosCsvImporter cnosCsvImporter(CnosOperations operations, CnosProperties properties) {
+		return new CnosCsvImporter(operations, properties.getWrite().getMaxRequestSize());
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("cnosdb.write.batch.enabled")

@@ -10,6 +10,7 @@ import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosServerStub;
 import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.WriteStubs;
+import io.cnosdb.client.csv.CnosCsvImporter;
 import io.cnosdb.client.write.CnosBatchWriter;
 import io.cnosdb.client.write.CnosBatchWriterMetrics;
 import io.cnosdb.client.write.OverflowPolicy;
@@ -80,6 +81,11 @@ class CnosWriteAutoConfigurationTests {
 				.hasMessageContaining("cnosdb.write.max-request-size")
 				.hasMessageContaining("must be from 1KB to 1GB");
 		});
+	}
+
+	@Test
+	void csvImporterIsAvailable() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CnosCsvImporter.class));
 	}
 
 	@Test

@@ -46,6 +46,17 @@ public final class WriteStubs {
 	}
 
 	/**
+	 * The one request the server received on the write endpoint.
+	 * @param server the server
+	 * @return the request
+	 */
+	public static LoggedRequest onlyWriteRequest(WireMockExtension server) {
+		List<LoggedRequest> requests = writeRequests(server);
+		assertThat(requests).hasSize(1);
+		return requests.get(0);
+	}
+
+	/**
 	 * Assert that a write request carried what CnosDB needs: tenant, database and
 	 * precision as query parameters, Basic credentials, a known body length (never
 	 * chunked) and exactly the expected body.

@@ -1,11 +1,14 @@
 package io.cnosdb.client.write;
 
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * What CnosDB's line-protocol parser can carry exactly (reference §6.1–6.3), checked
  * before anything is encoded. Each check throws an {@link IllegalArgumentException} whose
- * message names the element, shows the value and says why.
+ * message names the element, shows the value and says why. The element's description is
+ * built only when a check fails: these checks run for every tag and field written.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -23,25 +26,25 @@ final class LineProtocolRules {
 	 * @param measurement whether the text is a measurement name (which must not start
 	 * with {@code #}: the parser would read the line as a comment)
 	 */
-	static void checkName(String what, @Nullable String name, boolean measurement) {
+	static void checkName(Supplier<String> what, @Nullable String name, boolean measurement) {
 		if (name == null) {
-			throw new IllegalArgumentException(what + " must not be null");
+			throw new IllegalArgumentException(what.get() + " must not be null");
 		}
 		if (name.isEmpty()) {
-			throw new IllegalArgumentException(what + " must not be empty");
+			throw new IllegalArgumentException(what.get() + " must not be empty");
 		}
 		if (measurement && name.charAt(0) == '#') {
-			throw new IllegalArgumentException(what + " " + show(name)
+			throw new IllegalArgumentException(what.get() + " " + show(name)
 					+ " must not start with '#': CnosDB reads such a line as a comment and drops it");
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (c == '\\') {
-				throw new IllegalArgumentException(what + " " + show(name) + " contains a backslash at index " + i
+				throw new IllegalArgumentException(what.get() + " " + show(name) + " contains a backslash at index " + i
 						+ ": CnosDB keeps or rejects backslashes in names and tags, so it cannot be written exactly");
 			}
 			if (Character.isISOControl(c)) {
-				throw new IllegalArgumentException(what + " " + show(name) + " contains the control character U+"
+				throw new IllegalArgumentException(what.get() + " " + show(name) + " contains the control character U+"
 						+ String.format("%04X", (int) c) + " at index " + i
 						+ ": CnosDB's line protocol has no escape for it outside string field values");
 			}
@@ -56,9 +59,9 @@ final class LineProtocolRules {
 	 * @param what the element, for the message
 	 * @param value the value
 	 */
-	static void checkStringValue(String what, @Nullable String value) {
+	static void checkStringValue(Supplier<String> what, @Nullable String value) {
 		if (value == null) {
-			throw new IllegalArgumentException(what + " must not be null");
+			throw new IllegalArgumentException(what.get() + " must not be null");
 		}
 		for (int i = 0; i < value.length(); i++) {
 			i = checkSurrogate(what, value, i);
@@ -70,21 +73,21 @@ final class LineProtocolRules {
 	 * @param what the element, for the message
 	 * @param value the value
 	 */
-	static void checkDouble(String what, double value) {
+	static void checkDouble(Supplier<String> what, double value) {
 		if (!Double.isFinite(value)) {
-			throw new IllegalArgumentException(
-					what + " is " + value + ": CnosDB's line protocol cannot carry NaN or infinite values exactly");
+			throw new IllegalArgumentException(what.get() + " is " + value
+					+ ": CnosDB's line protocol cannot carry NaN or infinite values exactly");
 		}
 	}
 
-	private static int checkSurrogate(String what, String text, int i) {
+	private static int checkSurrogate(Supplier<String> what, String text, int i) {
 		char c = text.charAt(i);
 		if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
 			return i + 1;
 		}
 		if (Character.isSurrogate(c)) {
-			throw new IllegalArgumentException(what + " " + show(text) + " contains an unpaired surrogate at index " + i
-					+ " and cannot be sent as UTF-8");
+			throw new IllegalArgumentException(what.get() + " " + show(text)
+					+ " contains an unpaired surrogate at index " + i + " and cannot be sent as UTF-8");
 		}
 		return i;
 	}

@@ -292,7 +292,7 @@ public final class Point {
 		private long timeNanos;
 
 		private Builder(String measurement) {
-			LineProtocolRules.checkName("measurement", measurement, true);
+			LineProtocolRules.checkName(() -> "measurement", measurement, true);
 			this.measurement = measurement;
 		}
 
@@ -310,7 +310,7 @@ public final class Point {
 				this.tags.remove(key);
 				return this;
 			}
-			LineProtocolRules.checkName(describe("tag '" + key + "' value"), value, false);
+			LineProtocolRules.checkName(() -> describe("tag '" + key + "' value"), value, false);
 			this.tags.put(key, value);
 			return this;
 		}
@@ -334,7 +334,7 @@ public final class Point {
 		 */
 		public Builder field(String key, double value) {
 			checkKey("field key", key);
-			LineProtocolRules.checkDouble(describe("field '" + key + "'"), value);
+			LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
 			this.fields.put(key, new FieldValue(FieldType.DOUBLE, Double.doubleToRawLongBits(value), null));
 			return this;
 		}
@@ -378,7 +378,7 @@ public final class Point {
 				this.fields.remove(key);
 				return this;
 			}
-			LineProtocolRules.checkStringValue(describe("field '" + key + "'"), value);
+			LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
 			this.fields.put(key, new FieldValue(FieldType.STRING, 0, value));
 			return this;
 		}
@@ -534,7 +534,7 @@ public final class Point {
 		}
 
 		private void checkKey(String what, String key) {
-			LineProtocolRules.checkName(describe(what), key, false);
+			LineProtocolRules.checkName(() -> describe(what), key, false);
 			if (key.equals("time")) {
 				throw new IllegalArgumentException(describe(what)
 						+ " 'time' is the name of CnosDB's timestamp column; set the timestamp with time(…)");

@@ -287,7 +287,7 @@ class CnosBatchWriterTests {
 			.maxRetries(Integer.MAX_VALUE)
 			.retryInterval(Duration.ofMillis(20))
 			.maxRetryDelay(Duration.ofMillis(20))
-			.shutdownTimeout(Duration.ofMillis(300))
+			.shutdownTimeout(Duration.ofSeconds(1))
 			.build();
 		CompletableFuture<Void> future = this.writer.writePoints(List.of(point(1), point(2)));
 		this.writer.close();
@@ -295,7 +295,7 @@ class CnosBatchWriterTests {
 		assertThat(this.failures).singleElement().satisfies((failure) -> {
 			assertThat(failure.points()).containsExactly(point(1), point(2));
 			assertThat(failure.exception()).isInstanceOf(CnosWriteAbandonedException.class)
-				.hasMessageContaining("shutdown timeout 300 ms")
+				.hasMessageContaining("shutdown timeout 1000 ms")
 				.hasCauseInstanceOf(CnosTransientException.class);
 		});
 		assertThat(writeRequests(server)).isNotEmpty()
