@@ -114,7 +114,8 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	/** Points accepted up to this number are sent without waiting; guarded by lock. */
 	private long flushRequested;
 
-	private State state = State.OPEN;
+	/** Written under the lock; volatile for the lock-free reads of isRunning(). */
+	private volatile State state = State.OPEN;
 
 	private long shutdownDeadline;
 
@@ -346,7 +347,7 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		}
 		if (Thread.currentThread() == this.sender) {
 			throw new CnosWriteBufferFullException(
-					full + ", and the writer's own thread cannot wait for room; " + "nothing was accepted", null);
+					full + ", and the writer's own thread cannot wait for room; nothing was accepted", null);
 		}
 		long nanos = this.settings.blockTimeout.toNanos();
 		try {
@@ -568,17 +569,7 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 				if (batch == null) {
 					return;
 				}
-				try {
-					send(batch, body);
-				}
-				catch (RuntimeException | Error ex) {
-					// Never leave points unaccounted for, whatever went wrong.
-					complete(batch, new InvalidDataAccessApiUsageException(
-							"The CnosBatchWriter failed to send a batch: " + ex, ex), 0);
-					if (ex instanceof Error error) {
-						throw error;
-					}
-				}
+				send(batch, body);
 			}
 		}
 		finally {
@@ -637,8 +628,19 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Send one batch and settle every entry of it; never throws, so that no point is left
+	 * unaccounted for.
+	 */
 	private void send(List<Entry> taken, LineProtocolBuffer body) {
-		List<Entry> batch = encode(taken, body);
+		List<Entry> batch;
+		try {
+			batch = encode(taken, body);
+		}
+		catch (RuntimeException ex) {
+			complete(taken, new InvalidDataAccessApiUsageException("Encoding a batch failed: " + ex, ex), 0);
+			return;
+		}
 		if (batch.isEmpty()) {
 			return;
 		}
@@ -665,8 +667,10 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 			catch (DataAccessException ex) {
 				failure = ex;
 			}
-			catch (IllegalArgumentException ex) {
-				failure = new InvalidDataAccessApiUsageException(ex.getMessage(), ex);
+			catch (RuntimeException ex) {
+				// Not a translated CnosDB failure: a bug or a misconfiguration, not
+				// retried.
+				failure = new InvalidDataAccessApiUsageException(String.valueOf(ex.getMessage()), ex);
 			}
 			if (!isRetryable(failure) || attempts > this.settings.maxRetries) {
 				complete(batch, failure, attempts);
