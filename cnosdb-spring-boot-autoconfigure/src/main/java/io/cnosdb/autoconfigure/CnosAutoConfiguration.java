@@ -18,6 +18,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -55,6 +56,12 @@ public final class CnosAutoConfiguration {
 		}
 		checkName("cnosdb.tenant", "tenant", properties.getTenant());
 		checkName("cnosdb.database", "database", properties.getDatabase());
+		DataSize maxRequestSize = properties.getWrite().getMaxRequestSize();
+		if (maxRequestSize == null || maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()
+				|| maxRequestSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
+			throw new InvalidConfigurationPropertyValueException("cnosdb.write.max-request-size", maxRequestSize,
+					"must be from 1KB to 1GB (and at most the server's write_sql_limit, 160MB by default)");
+		}
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.orElse(httpClientSettings.getIfAvailable());
@@ -73,6 +80,8 @@ public final class CnosAutoConfiguration {
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 			.tenant(properties.getTenant())
 			.database(properties.getDatabase())
+			.maxRequestSize(maxRequestSize)
+			.gzip(properties.getWrite().isGzip())
 			.build();
 	}
 

@@ -2,7 +2,11 @@ package io.cnosdb.autoconfigure;
 
 import java.time.Duration;
 
+import io.cnosdb.client.write.OverflowPolicy;
+import io.cnosdb.client.write.WritePrecision;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for CnosDB.
@@ -46,6 +50,8 @@ public class CnosProperties {
 	 * Time allowed for CnosDB to start answering a request.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
+
+	private final Write write = new Write();
 
 	public String getUrl() {
 		return this.url;
@@ -103,11 +109,262 @@ public class CnosProperties {
 		this.readTimeout = readTimeout;
 	}
 
+	public Write getWrite() {
+		return this.write;
+	}
+
 	@Override
 	public String toString() {
 		return "CnosProperties[url=" + this.url + ", user=" + this.user + ", password=******, tenant=" + this.tenant
 				+ ", database=" + this.database + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + "]";
+				+ this.readTimeout + ", write=" + this.write + "]";
+	}
+
+	/**
+	 * Writes of line protocol.
+	 */
+	public static class Write {
+
+		/**
+		 * Whether to gzip-compress write request bodies.
+		 */
+		private boolean gzip;
+
+		/**
+		 * Largest body of one write request; larger writes are split at line boundaries
+		 * (CnosDB refuses bodies above its write_sql_limit, 160MB by default).
+		 */
+		private DataSize maxRequestSize = DataSize.ofMegabytes(8);
+
+		private final Batch batch = new Batch();
+
+		public boolean isGzip() {
+			return this.gzip;
+		}
+
+		public void setGzip(boolean gzip) {
+			this.gzip = gzip;
+		}
+
+		public DataSize getMaxRequestSize() {
+			return this.maxRequestSize;
+		}
+
+		public void setMaxRequestSize(DataSize maxRequestSize) {
+			this.maxRequestSize = maxRequestSize;
+		}
+
+		public Batch getBatch() {
+			return this.batch;
+		}
+
+		@Override
+		public String toString() {
+			return "Write[gzip=" + this.gzip + ", maxRequestSize=" + this.maxRequestSize + ", batch=" + this.batch
+					+ "]";
+		}
+
+	}
+
+	/**
+	 * The batching writer.
+	 */
+	public static class Batch {
+
+		/**
+		 * Whether to auto-configure a CnosBatchWriter that buffers points and writes them
+		 * in the background.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Number of buffered points that triggers a batch.
+		 */
+		private int batchSize = 5000;
+
+		/**
+		 * Longest time a point waits in the buffer before its batch is sent.
+		 */
+		private Duration flushInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Most points held at once, buffered or in flight; at least the batch size.
+		 */
+		private int bufferLimit = 50_000;
+
+		/**
+		 * What a write does when the buffer is full: wait for room (block) or fail at
+		 * once (fail); points are never dropped.
+		 */
+		private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+
+		/**
+		 * Longest time a write waits for room when the overflow policy is block.
+		 */
+		private Duration blockTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Precision of the write requests and of raw lines given to the writer (ns, us or
+		 * ms).
+		 */
+		private WritePrecision precision = WritePrecision.NS;
+
+		/**
+		 * Most retries of a batch after its first attempt, for transient failures only.
+		 */
+		private int maxRetries = 5;
+
+		/**
+		 * Delay before the first retry of a batch.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Factor by which the retry delay grows after each retry.
+		 */
+		private double retryMultiplier = 2;
+
+		/**
+		 * Longest delay between two attempts, unless the server's Retry-After asks for
+		 * more.
+		 */
+		private Duration maxRetryDelay = Duration.ofSeconds(30);
+
+		/**
+		 * Random spread added to or taken from each retry delay, growing with it.
+		 */
+		private Duration retryJitter = Duration.ofMillis(200);
+
+		/**
+		 * Longest time a batch is retried, counted from its first attempt.
+		 */
+		private Duration maxRetryTime = Duration.ofMinutes(2);
+
+		/**
+		 * Longest time to keep writing buffered points when the writer closes.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getFlushInterval() {
+			return this.flushInterval;
+		}
+
+		public void setFlushInterval(Duration flushInterval) {
+			this.flushInterval = flushInterval;
+		}
+
+		public int getBufferLimit() {
+			return this.bufferLimit;
+		}
+
+		public void setBufferLimit(int bufferLimit) {
+			this.bufferLimit = bufferLimit;
+		}
+
+		public OverflowPolicy getOverflowPolicy() {
+			return this.overflowPolicy;
+		}
+
+		public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
+			this.overflowPolicy = overflowPolicy;
+		}
+
+		public Duration getBlockTimeout() {
+			return this.blockTimeout;
+		}
+
+		public void setBlockTimeout(Duration blockTimeout) {
+			this.blockTimeout = blockTimeout;
+		}
+
+		public WritePrecision getPrecision() {
+			return this.precision;
+		}
+
+		public void setPrecision(WritePrecision precision) {
+			this.precision = precision;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+		public double getRetryMultiplier() {
+			return this.retryMultiplier;
+		}
+
+		public void setRetryMultiplier(double retryMultiplier) {
+			this.retryMultiplier = retryMultiplier;
+		}
+
+		public Duration getMaxRetryDelay() {
+			return this.maxRetryDelay;
+		}
+
+		public void setMaxRetryDelay(Duration maxRetryDelay) {
+			this.maxRetryDelay = maxRetryDelay;
+		}
+
+		public Duration getRetryJitter() {
+			return this.retryJitter;
+		}
+
+		public void setRetryJitter(Duration retryJitter) {
+			this.retryJitter = retryJitter;
+		}
+
+		public Duration getMaxRetryTime() {
+			return this.maxRetryTime;
+		}
+
+		public void setMaxRetryTime(Duration maxRetryTime) {
+			this.maxRetryTime = maxRetryTime;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		@Override
+		public String toString() {
+			return "Batch[enabled=" + this.enabled + ", batchSize=" + this.batchSize + ", flushInterval="
+					+ this.flushInterval + ", bufferLimit=" + this.bufferLimit + ", overflowPolicy="
+					+ this.overflowPolicy + ", precision=" + this.precision + ", maxRetries=" + this.maxRetries
+					+ ", maxRetryTime=" + this.maxRetryTime + "]";
+		}
+
 	}
 
 }

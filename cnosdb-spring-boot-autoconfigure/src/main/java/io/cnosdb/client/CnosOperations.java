@@ -7,6 +7,10 @@ import java.util.stream.Stream;
 import io.cnosdb.client.admin.CnosAdminOperations;
 import io.cnosdb.client.sql.CnosParameterBinder;
 import io.cnosdb.client.sql.CnosSql;
+import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.Point;
+import io.cnosdb.client.write.PointMapper;
+import io.cnosdb.client.write.WritePrecision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -15,12 +19,12 @@ import org.springframework.dao.DataAccessException;
  * The operations of a CnosDB client, implemented by {@link CnosTemplate}. An interface so
  * that applications can mock it in their own tests.
  * <p>
- * Every method sends one SQL statement (CnosDB accepts one per request) to the configured
- * tenant and database, and throws a {@link DataAccessException} that implements
- * {@link CnosErrorAware} when it fails: for example {@link CnosBadSqlException},
- * {@link CnosObjectNotFoundException}, {@link CnosAuthenticationException}, or
- * {@link CnosResourceFailureException} when the server cannot be reached. Nothing is
- * retried silently.
+ * The query methods send one SQL statement (CnosDB accepts one per request) and the write
+ * methods send line protocol, to the configured tenant and database. Every method throws
+ * a {@link DataAccessException} that implements {@link CnosErrorAware} when it fails: for
+ * example {@link CnosBadSqlException}, {@link CnosObjectNotFoundException},
+ * {@link CnosAuthenticationException}, or {@link CnosResourceFailureException} when the
+ * server cannot be reached. Nothing is retried silently.
  * <p>
  * Values are never spliced into SQL by hand: the {@code query}, {@code queryForObject}
  * and {@code execute} variants that take arguments bind {@code ?} or {@code :name}
@@ -232,6 +236,106 @@ public interface CnosOperations {
 	 * @throws DataAccessException if the statement fails
 	 */
 	long execute(String sql, Map<String, ?> params);
+
+	/**
+	 * Write raw line protocol in nanosecond precision; see
+	 * {@link #writeLines(String, WritePrecision)}.
+	 * @param lines one or more lines separated by {@code \n}
+	 * @return the number of lines written
+	 * @throws IllegalArgumentException if a line is malformed in a way CnosDB would not
+	 * report (see {@link LineProtocolBuffer#appendLines(CharSequence)})
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	long writeLines(String lines);
+
+	/**
+	 * Write raw line protocol. The text is sent as it is (after a structural check that
+	 * catches a line without fields, which CnosDB would merge with the next line, and a
+	 * line without timestamp under {@link WritePrecision#US}/{@link WritePrecision#MS},
+	 * which would overflow). Large texts are cut at line boundaries into requests of
+	 * bounded size; if a later request fails, the earlier ones stay written and the
+	 * exception says which lines they held.
+	 * @param lines one or more lines separated by {@code \n}
+	 * @param precision the unit of the timestamps in the lines
+	 * @return the number of lines written
+	 * @throws IllegalArgumentException naming the line if a line is malformed as
+	 * described above
+	 * @throws DataAccessException if the server refuses the write; for a parse error
+	 * ({@code 040004}) the message names the line the server pointed at
+	 */
+	long writeLines(String lines, WritePrecision precision);
+
+	/**
+	 * Write raw lines of line protocol in nanosecond precision; see
+	 * {@link #writeLines(String, WritePrecision)}.
+	 * @param lines the lines (an element may hold several lines)
+	 * @return the number of lines written
+	 * @throws IllegalArgumentException naming the element if a line is malformed
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	long writeLines(Iterable<? extends CharSequence> lines);
+
+	/**
+	 * Write raw lines of line protocol; see {@link #writeLines(String, WritePrecision)}.
+	 * @param lines the lines (an element may hold several lines)
+	 * @param precision the unit of the timestamps in the lines
+	 * @return the number of lines written
+	 * @throws IllegalArgumentException naming the element if a line is malformed
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	long writeLines(Iterable<? extends CharSequence> lines, WritePrecision precision);
+
+	/**
+	 * Write one point.
+	 * @param point the point
+	 * @return {@code 1}
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	long writePoint(Point point);
+
+	/**
+	 * Write points, encoded straight into bounded request bodies (nanosecond precision,
+	 * so every timestamp is sent exactly). The points are read once, in order, and may
+	 * come from a lazy {@link Iterable} of any length.
+	 * @param points the points
+	 * @return the number of points written
+	 * @throws DataAccessException if the server refuses a request; requests sent before
+	 * it stay written and the message says which points they held
+	 */
+	long writePoints(Iterable<Point> points);
+
+	/**
+	 * Write objects of classes annotated with {@link io.cnosdb.client.write.Measurement}
+	 * as points, mapped by {@link PointMapper#of(Class)} (annotations are read once per
+	 * class).
+	 * @param objects the objects
+	 * @return the number of points written
+	 * @throws IllegalArgumentException if an object's class is not mapped correctly or an
+	 * object cannot be written exactly
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	long writeObjects(Iterable<?> objects);
+
+	/**
+	 * Write objects as points with an explicit mapping.
+	 * @param <T> the type of object
+	 * @param objects the objects
+	 * @param mapper maps each object to a point
+	 * @return the number of points written
+	 * @throws IllegalArgumentException if an object cannot be written exactly
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	<T> long writeObjects(Iterable<? extends T> objects, PointMapper<? super T> mapper);
+
+	/**
+	 * Send the lines of a buffer as exactly one write request, with the buffer's
+	 * precision. For callers that manage their own batches (the batching writer, the CSV
+	 * import); the buffer is not changed.
+	 * @param lines the encoded lines; nothing is sent when empty
+	 * @throws IllegalArgumentException if the buffer is larger than one request may be
+	 * @throws DataAccessException if the server refuses the write
+	 */
+	void writeLineProtocol(LineProtocolBuffer lines);
 
 	/**
 	 * Call CnosDB's ping endpoint, which needs no credentials.

@@ -1,7 +1,9 @@
 package io.cnosdb.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,14 +15,23 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import io.cnosdb.client.admin.CnosAdminOperations;
 import io.cnosdb.client.sql.CnosParameterBinder;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
+import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.Point;
+import io.cnosdb.client.write.PointMapper;
+import io.cnosdb.client.write.WritePrecision;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +42,12 @@ import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -48,6 +61,12 @@ import org.springframework.web.client.RestClientException;
  * keeps {@code NaN}, infinities and unsigned values above {@link Long#MAX_VALUE} exactly,
  * and streams with {@code chunked=true}. CnosDB sends no column types in any format, so
  * values are typed by what the caller asks for (see {@link CnosRow}).
+ * <p>
+ * Writes go to CnosDB's line-protocol endpoint ({@code /api/v1/write}) with the
+ * template's tenant and database. Every request body has a known length (CnosDB answers a
+ * chunked upload with an empty 500), and a large write is cut at line boundaries into
+ * requests of at most {@link Builder#maxRequestSize(DataSize) maxRequestSize} bytes,
+ * optionally gzip-compressed.
  * <p>
  * Instances are immutable and thread-safe. {@link #forDatabase(String)} and
  * {@link #forTenant(String)} return views: new templates that share the HTTP client and
@@ -68,13 +87,24 @@ public class CnosTemplate implements CnosOperations {
 
 	private static final String PING_URI = "/api/v1/ping";
 
+	private static final String WRITE_URI = "/api/v1/write?tenant={tenant}&db={db}&precision={precision}";
+
+	/** The default most bytes per write request. */
+	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = DataSize.ofMegabytes(8);
+
+	/** The position CnosDB's line-protocol parser names in a parse error. */
+	private static final Pattern PARSE_ERROR_OFFSET = Pattern.compile("at '(\\d+)'");
+
+	private static final int MAX_LINE_IN_MESSAGE = 200;
+
 	/**
 	 * CnosDB compares {@code Accept} as one exact string: send exactly this value and
 	 * nothing else.
 	 */
 	private static final MediaType CSV = new MediaType("text", "csv");
 
-	private static final MediaType SQL_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+	/** The body type of SQL and line protocol (CnosDB ignores it on both endpoints). */
+	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
 	/**
 	 * Results are read uncompressed. Left to itself the HTTP client would ask for
@@ -100,14 +130,17 @@ public class CnosTemplate implements CnosOperations {
 
 	private final CnosExceptionTranslator translator;
 
+	private final WriteSettings writeSettings;
+
 	CnosTemplate(RestClient restClient, String url, String user, String tenant, String database,
-			CnosExceptionTranslator translator) {
+			CnosExceptionTranslator translator, WriteSettings writeSettings) {
 		this.restClient = restClient;
 		this.url = url;
 		this.user = user;
 		this.tenant = tenant;
 		this.database = database;
 		this.translator = translator;
+		this.writeSettings = writeSettings;
 	}
 
 	/**
@@ -136,16 +169,34 @@ public class CnosTemplate implements CnosOperations {
 		return this.url;
 	}
 
+	/**
+	 * Return the most bytes one write request may carry; larger writes are split.
+	 * @return the limit in bytes
+	 */
+	public long getMaxRequestSize() {
+		return this.writeSettings.maxRequestSize();
+	}
+
+	/**
+	 * Whether write request bodies are gzip-compressed.
+	 * @return whether writes use gzip
+	 */
+	public boolean isGzip() {
+		return this.writeSettings.gzip();
+	}
+
 	@Override
 	public CnosTemplate forDatabase(String database) {
 		CnosSql.checkName("database", database);
-		return new CnosTemplate(this.restClient, this.url, this.user, this.tenant, database, this.translator);
+		return new CnosTemplate(this.restClient, this.url, this.user, this.tenant, database, this.translator,
+				this.writeSettings);
 	}
 
 	@Override
 	public CnosTemplate forTenant(String tenant) {
 		CnosSql.checkName("tenant", tenant);
-		return new CnosTemplate(this.restClient, this.url, this.user, tenant, this.database, this.translator);
+		return new CnosTemplate(this.restClient, this.url, this.user, tenant, this.database, this.translator,
+				this.writeSettings);
 	}
 
 	@Override
@@ -263,8 +314,198 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public CnosServerInfo ping() {
-		Request request = new Request("Ping", HttpMethod.GET, PING_URI, Map.of(), null, null, this.translator);
+		Request request = new Request("Ping", HttpMethod.GET, PING_URI, Map.of(), null, null, null, null,
+				this.translator, (error) -> null);
 		return exchange(request, (response) -> readPing(response.getBody()), true);
+	}
+
+	@Override
+	public long writeLines(String lines) {
+		return writeLines(lines, WritePrecision.NS);
+	}
+
+	@Override
+	public long writeLines(String lines, WritePrecision precision) {
+		Assert.notNull(lines, "'lines' must not be null");
+		return write(List.of(lines), precision, "line", (buffer, text) -> buffer.appendLines(text));
+	}
+
+	@Override
+	public long writeLines(Iterable<? extends CharSequence> lines) {
+		return writeLines(lines, WritePrecision.NS);
+	}
+
+	@Override
+	public long writeLines(Iterable<? extends CharSequence> lines, WritePrecision precision) {
+		Assert.notNull(lines, "'lines' must not be null");
+		return write(lines, precision, "element", (buffer, text) -> buffer.appendLines(text));
+	}
+
+	@Override
+	public long writePoint(Point point) {
+		Assert.notNull(point, "'point' must not be null");
+		return writePoints(List.of(point));
+	}
+
+	@Override
+	public long writePoints(Iterable<Point> points) {
+		Assert.notNull(points, "'points' must not be null");
+		return write(points, WritePrecision.NS, "point", (buffer, point) -> {
+			Assert.notNull(point, "A point must not be null");
+			buffer.append(point);
+		});
+	}
+
+	@Override
+	public long writeObjects(Iterable<?> objects) {
+		Assert.notNull(objects, "'objects' must not be null");
+		return write(objects, WritePrecision.NS, "object", (buffer, object) -> {
+			Assert.notNull(object, "An object must not be null");
+			buffer.append(mapperFor(object).toPoint(object));
+		});
+	}
+
+	@Override
+	public <T> long writeObjects(Iterable<? extends T> objects, PointMapper<? super T> mapper) {
+		Assert.notNull(objects, "'objects' must not be null");
+		Assert.notNull(mapper, "'mapper' must not be null");
+		return write(objects, WritePrecision.NS, "object", (buffer, object) -> {
+			Assert.notNull(object, "An object must not be null");
+			Point point = mapper.toPoint(object);
+			Assert.notNull(point, "The mapper returned null");
+			buffer.append(point);
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> PointMapper<T> mapperFor(T object) {
+		return PointMapper.of((Class<T>) object.getClass());
+	}
+
+	@Override
+	public void writeLineProtocol(LineProtocolBuffer lines) {
+		Assert.notNull(lines, "'lines' must not be null");
+		if (lines.isEmpty()) {
+			return;
+		}
+		checkFirstLineFits(lines, 1, "");
+		Assert.isTrue(lines.size() <= this.writeSettings.maxRequestSize(),
+				() -> "The buffer holds " + lines.size() + " bytes, more than the "
+						+ this.writeSettings.maxRequestSize()
+						+ " bytes one write request may carry (max request size)");
+		sendWrite(lines, new WriteProgress());
+	}
+
+	/**
+	 * Encode items into bounded request bodies and send each as it fills: memory stays at
+	 * about one body whatever the number of items.
+	 */
+	private <T> long write(Iterable<? extends T> items, WritePrecision precision, String itemName,
+			Appender<T> appender) {
+		Assert.notNull(precision, "'precision' must not be null");
+		long max = this.writeSettings.maxRequestSize();
+		LineProtocolBuffer body = new LineProtocolBuffer(precision, (int) Math.min(max + 1, 64 * 1024));
+		LineProtocolBuffer rest = null;
+		WriteProgress progress = new WriteProgress();
+		long index = 0;
+		for (T item : items) {
+			index++;
+			try {
+				appender.append(body, item);
+			}
+			catch (IllegalArgumentException ex) {
+				String where = itemName.equals("line") ? "" : itemName + " " + index + ": ";
+				throw new IllegalArgumentException(where + ex.getMessage() + progress.alreadyWritten(), ex);
+			}
+			while (body.size() > max) {
+				int fitting = body.fittingLines(max);
+				if (fitting == 0) {
+					checkFirstLineFits(body, progress.lines + 1, progress.alreadyWritten());
+				}
+				rest = (rest != null) ? rest : new LineProtocolBuffer(precision, (int) Math.min(max + 1, 64 * 1024));
+				rest.clear();
+				body.moveLinesTo(fitting, rest);
+				sendWrite(body, progress);
+				body.clear();
+				LineProtocolBuffer swap = body;
+				body = rest;
+				rest = swap;
+			}
+		}
+		if (!body.isEmpty()) {
+			sendWrite(body, progress);
+		}
+		return progress.lines;
+	}
+
+	private void checkFirstLineFits(LineProtocolBuffer body, long lineNumber, String alreadyWritten) {
+		long max = this.writeSettings.maxRequestSize();
+		if (body.fittingLines(max) == 0) {
+			String line = body.line(0);
+			throw new IllegalArgumentException(
+					"Line " + lineNumber + " is " + (line.getBytes(StandardCharsets.UTF_8).length + 1)
+							+ " bytes, more than the " + max + " bytes one write request may carry (max request size): "
+							+ abbreviate(line, MAX_LINE_IN_MESSAGE) + alreadyWritten);
+		}
+	}
+
+	/** Send one body to {@code /api/v1/write}, as one request of known length. */
+	private void sendWrite(LineProtocolBuffer body, WriteProgress progress) {
+		String task = (progress.requests == 0) ? "Write" : "Write (request " + (progress.requests + 1)
+				+ " of this call; lines 1 to " + progress.lines + " were written by the earlier requests)";
+		long firstLine = progress.lines + 1;
+		Request request = new Request(task, HttpMethod.POST, WRITE_URI,
+				Map.of("tenant", this.tenant, "db", this.database, "precision", body.getPrecision().parameter()),
+				this.writeSettings.gzip() ? gzip(body) : new RequestBody(body.size(), body::writeTo), null,
+				this.writeSettings.gzip() ? "gzip" : null, null, this.translator,
+				(error) -> locateParseError(error, body, firstLine));
+		exchange(request, (response) -> null, true);
+		progress.requests++;
+		progress.lines += body.lineCount();
+	}
+
+	private static RequestBody gzip(LineProtocolBuffer body) {
+		// Line protocol compresses about tenfold even at the fastest level.
+		ExposedByteArrayOutputStream compressed = new ExposedByteArrayOutputStream(Math.max(64, body.size() / 8));
+		try (GZIPOutputStream out = new FastGzipOutputStream(compressed)) {
+			body.writeTo(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return compressed.toRequestBody();
+	}
+
+	/**
+	 * Turn the byte offset of a line-protocol parse error ({@code 040004}, for example
+	 * "unexpect end line start at '17'") into the line it falls in.
+	 */
+	private static @Nullable String locateParseError(CnosErrorResponse error, LineProtocolBuffer body, long firstLine) {
+		if (!"040004".equals(error.code()) || error.message() == null) {
+			return null;
+		}
+		Matcher matcher = PARSE_ERROR_OFFSET.matcher(error.message());
+		if (!matcher.find()) {
+			return null;
+		}
+		int offset;
+		try {
+			offset = Integer.parseInt(matcher.group(1));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		int index = body.lineIndexAt(offset);
+		if (index < 0) {
+			return "byte " + offset + " is outside the " + body.size() + "-byte request body";
+		}
+		return "byte " + offset + " of the request body is in line " + (index + 1) + " of the request"
+				+ ((firstLine > 1) ? " (line " + (firstLine + index) + " of this write)" : "") + ": "
+				+ abbreviate(body.line(index), MAX_LINE_IN_MESSAGE);
+	}
+
+	private static String abbreviate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max) + "…";
 	}
 
 	private CnosServerInfo readPing(InputStream body) throws IOException {
@@ -304,8 +545,9 @@ public class CnosTemplate implements CnosOperations {
 	private ResultCursor openQuery(CnosStatement statement, boolean streamed) {
 		CnosExceptionTranslator translator = this.translator.withSecrets(statement.secrets());
 		Request request = new Request("Query", HttpMethod.POST, streamed ? STREAMED_SQL_URI : SQL_URI,
-				Map.of("tenant", this.tenant, "db", this.database), statement.sql().getBytes(StandardCharsets.UTF_8),
-				statement.displaySql(), translator);
+				Map.of("tenant", this.tenant, "db", this.database),
+				RequestBody.of(statement.sql().getBytes(StandardCharsets.UTF_8)), CSV, null, statement.displaySql(),
+				translator, (error) -> null);
 		ClientHttpResponse response = exchange(request, (opened) -> opened, false);
 		return new ResultCursor(response, request.task(), request.sql(), translator);
 	}
@@ -320,19 +562,24 @@ public class CnosTemplate implements CnosOperations {
 		try {
 			RestClient.RequestBodySpec spec = this.restClient.method(request.method())
 				.uri(request.uriTemplate(), request.uriVariables());
-			if (request.body() != null) {
-				spec = spec.accept(CSV)
-					.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY)
-					.contentType(SQL_TEXT)
-					.contentLength(request.body().length)
-					.body(request.body());
+			RequestBody body = request.body();
+			if (body != null) {
+				if (request.accept() != null) {
+					spec = spec.accept(request.accept());
+				}
+				if (request.contentEncoding() != null) {
+					spec = spec.header(HttpHeaders.CONTENT_ENCODING, request.contentEncoding());
+				}
+				spec = spec.contentType(TEXT).contentLength(body.length()).body(body.writer());
 			}
+			spec = spec.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY);
 			return spec.exchange((httpRequest, response) -> {
 				try {
 					int status = response.getStatusCode().value();
 					if (status != 200) {
 						throw request.translator()
-							.translate(request.task(), request.sql(), status, readErrorBody(response));
+							.translate(request.task(), request.sql(), status, response.getHeaders(),
+									readErrorBody(response), request.errorDetail());
 					}
 					return handler.handle(response);
 				}
@@ -361,7 +608,8 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public String toString() {
 		return "CnosTemplate[url=" + this.url + ", user=" + this.user + ", tenant=" + this.tenant + ", database="
-				+ this.database + "]";
+				+ this.database + ", maxRequestSize=" + this.writeSettings.maxRequestSize() + ", gzip="
+				+ this.writeSettings.gzip() + "]";
 	}
 
 	private static String version() {
@@ -378,6 +626,38 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	@FunctionalInterface
+	private interface Appender<T> {
+
+		/** Append one item to the body as one or more lines. */
+		void append(LineProtocolBuffer body, T item);
+
+	}
+
+	/** What one write call has sent so far, for messages about a later failure. */
+	private static final class WriteProgress {
+
+		private int requests;
+
+		private long lines;
+
+		String alreadyWritten() {
+			return (this.requests == 0) ? "" : " (lines 1 to " + this.lines + " were already written by "
+					+ this.requests + " earlier request(s) of this call; nothing after them was sent)";
+		}
+
+	}
+
+	/** Gzip at the fastest level: line protocol compresses well even so. */
+	private static final class FastGzipOutputStream extends GZIPOutputStream {
+
+		FastGzipOutputStream(OutputStream out) throws IOException {
+			super(out, 64 * 1024);
+			this.def.setLevel(Deflater.BEST_SPEED);
+		}
+
+	}
+
+	@FunctionalInterface
 	private interface ResponseHandler<T> {
 
 		T handle(ClientHttpResponse response) throws IOException;
@@ -385,11 +665,51 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	/**
-	 * One request. {@code sql} is the text errors may show (secrets masked);
-	 * {@code translator} also removes the statement's own secrets from server messages.
+	 * One HTTP request. {@code accept} is sent only with a body, as exactly that value
+	 * (CnosDB compares it as one string); {@code sql} is the text errors may show
+	 * (secrets masked); {@code translator} also removes the statement's own secrets from
+	 * server messages; {@code errorDetail} adds what the caller knows to the message of a
+	 * translated error.
 	 */
 	private record Request(String task, HttpMethod method, String uriTemplate, Map<String, ?> uriVariables,
-			byte @Nullable [] body, @Nullable String sql, CnosExceptionTranslator translator) {
+			@Nullable RequestBody body, @Nullable MediaType accept, @Nullable String contentEncoding,
+			@Nullable String sql, CnosExceptionTranslator translator,
+			Function<CnosErrorResponse, @Nullable String> errorDetail) {
+	}
+
+	/** A request body of known length, written straight to the connection. */
+	private record RequestBody(long length, StreamingHttpOutputMessage.Body writer) {
+
+		static RequestBody of(byte[] bytes) {
+			return new RequestBody(bytes.length, (out) -> out.write(bytes));
+		}
+
+		static RequestBody of(byte[] bytes, int length) {
+			return new RequestBody(length, (out) -> out.write(bytes, 0, length));
+		}
+
+	}
+
+	/**
+	 * How this template writes.
+	 *
+	 * @param maxRequestSize the most bytes per write request
+	 * @param gzip whether bodies are gzip-compressed
+	 */
+	record WriteSettings(long maxRequestSize, boolean gzip) {
+	}
+
+	/** A {@link ByteArrayOutputStream} whose array can be sent without a copy. */
+	private static final class ExposedByteArrayOutputStream extends ByteArrayOutputStream {
+
+		ExposedByteArrayOutputStream(int size) {
+			super(size);
+		}
+
+		RequestBody toRequestBody() {
+			return RequestBody.of(this.buf, this.count);
+		}
+
 	}
 
 	/**
@@ -410,6 +730,10 @@ public class CnosTemplate implements CnosOperations {
 		private String tenant = "cnosdb";
 
 		private String database = "public";
+
+		private DataSize maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
+
+		private boolean gzip;
 
 		private Builder() {
 		}
@@ -470,6 +794,30 @@ public class CnosTemplate implements CnosOperations {
 		}
 
 		/**
+		 * Set the most bytes one write request may carry; larger writes are cut at line
+		 * boundaries into several requests. Defaults to 8 MB. Keep it at or below the
+		 * server's {@code write_sql_limit} (160 MiB unless changed).
+		 * @param maxRequestSize the limit, from 1 KB to 1 GB
+		 * @return this builder
+		 */
+		public Builder maxRequestSize(DataSize maxRequestSize) {
+			this.maxRequestSize = maxRequestSize;
+			return this;
+		}
+
+		/**
+		 * Set whether write request bodies are gzip-compressed
+		 * ({@code Content-Encoding: gzip}, which CnosDB's write endpoint decodes).
+		 * Defaults to {@code false}.
+		 * @param gzip whether to compress write bodies
+		 * @return this builder
+		 */
+		public Builder gzip(boolean gzip) {
+			this.gzip = gzip;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return a new template
 		 * @throws IllegalArgumentException if the URL, user, tenant or database is not
@@ -483,6 +831,11 @@ public class CnosTemplate implements CnosOperations {
 			Assert.notNull(this.password, "The password must not be null (use \"\" for none)");
 			CnosSql.checkName("tenant", this.tenant);
 			CnosSql.checkName("database", this.database);
+			Assert.notNull(this.maxRequestSize, "The max request size must not be null");
+			Assert.isTrue(
+					this.maxRequestSize.toBytes() >= DataSize.ofKilobytes(1).toBytes()
+							&& this.maxRequestSize.toBytes() <= DataSize.ofGigabytes(1).toBytes(),
+					() -> "The max request size must be from 1KB to 1GB, not " + this.maxRequestSize);
 			String token = Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));
 			String authorization = "Basic " + token;
@@ -494,7 +847,8 @@ public class CnosTemplate implements CnosOperations {
 			}).build();
 			CnosExceptionTranslator translator = new CnosExceptionTranslator(baseUrl,
 					List.of(authorization, token, this.password));
-			return new CnosTemplate(restClient, baseUrl, this.user, this.tenant, this.database, translator);
+			return new CnosTemplate(restClient, baseUrl, this.user, this.tenant, this.database, translator,
+					new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
 		}
 
 		/**

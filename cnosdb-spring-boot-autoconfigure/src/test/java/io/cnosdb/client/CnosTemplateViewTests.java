@@ -110,7 +110,31 @@ class CnosTemplateViewTests {
 			.build()
 			.forDatabase("db");
 		assertThat(secret).asString()
-			.isEqualTo("CnosTemplate[url=" + server.baseUrl() + ", user=root, tenant=cnosdb, database=db]");
+			.isEqualTo("CnosTemplate[url=" + server.baseUrl()
+					+ ", user=root, tenant=cnosdb, database=db, maxRequestSize=8388608, gzip=false]");
+	}
+
+	@Test
+	void writesThroughAViewGoToItsTenantAndDatabase() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/write"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+		long written = this.template.forTenant("tenant_a").forDatabase("db1").writeLines("air,station=a t=1i 1");
+		assertThat(written).isEqualTo(1);
+		LoggedRequest request = onlyRequest(server);
+		assertThat(request.getUrl()).isEqualTo("/api/v1/write?tenant=tenant_a&db=db1&precision=ns");
+		assertThat(request.getBodyAsString()).isEqualTo("air,station=a t=1i 1\n");
+	}
+
+	@Test
+	void viewKeepsTheWriteSettings() {
+		CnosTemplate gzip = CnosTemplate.builder()
+			.url(server.baseUrl())
+			.gzip(true)
+			.maxRequestSize(org.springframework.util.unit.DataSize.ofKilobytes(64))
+			.build();
+		CnosTemplate view = gzip.forTenant("t").forDatabase("db");
+		assertThat(view.isGzip()).isTrue();
+		assertThat(view.getMaxRequestSize()).isEqualTo(64 * 1024);
 	}
 
 }

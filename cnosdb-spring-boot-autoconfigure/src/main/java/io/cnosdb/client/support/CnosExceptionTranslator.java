@@ -7,10 +7,16 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 
 /**
@@ -117,6 +124,24 @@ public final class CnosExceptionTranslator {
 	}
 
 	/**
+	 * Translate a non-200 response, with what its headers say and what the caller knows
+	 * about the request.
+	 * @param task what was being done, such as {@code "Write"}
+	 * @param sql the SQL sent, or {@code null}
+	 * @param httpStatus the response status
+	 * @param headers the response headers ({@code Retry-After} is read from them)
+	 * @param body the response body (possibly empty)
+	 * @param detail adds to the message what the caller can tell about the error (such as
+	 * the line a parse error points at), or returns {@code null}
+	 * @return the exception to throw
+	 */
+	public DataAccessException translate(String task, @Nullable String sql, int httpStatus, HttpHeaders headers,
+			byte[] body, Function<CnosErrorResponse, @Nullable String> detail) {
+		CnosErrorResponse error = parseErrorBody(httpStatus, body);
+		return translate(task, sql, error, retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), detail);
+	}
+
+	/**
 	 * Translate the error CnosDB appended to a streamed result.
 	 * @param task what was being done
 	 * @param sql the SQL sent, or {@code null}
@@ -138,14 +163,53 @@ public final class CnosExceptionTranslator {
 	 * @return the exception to throw
 	 */
 	public DataAccessException translate(String task, @Nullable String sql, CnosErrorResponse error) {
+		return translate(task, sql, error, null, (ignored) -> null);
+	}
+
+	private DataAccessException translate(String task, @Nullable String sql, CnosErrorResponse error,
+			@Nullable Duration retryAfter, Function<CnosErrorResponse, @Nullable String> detail) {
 		CnosErrorResponse safe = new CnosErrorResponse(error.httpStatus(), error.code(), sanitize(error));
 		Category category = categorize(safe);
 		String safeSql = (sql != null) ? scrub(sql) : null;
 		StringBuilder message = new StringBuilder(task).append(" failed: ").append(describe(safe, category));
+		if (retryAfter != null && category == Category.TRANSIENT) {
+			message.append(" (the server asks to retry after ").append(retryAfter.toMillis()).append(" ms)");
+		}
+		String extra = detail.apply(safe);
+		if (extra != null) {
+			message.append("; ").append(scrub(extra));
+		}
 		if (safeSql != null) {
 			message.append("; SQL [").append(abbreviate(safeSql, MAX_SQL_IN_MESSAGE)).append(']');
 		}
-		return category.factory.apply(message.toString(), new Context(safe, safeSql, null));
+		return category.factory.apply(message.toString(), new Context(safe, safeSql, null, retryAfter));
+	}
+
+	/**
+	 * Read a {@code Retry-After} value: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+	 * @param value the header value, or {@code null}
+	 * @return the delay (never negative), or {@code null} if absent or unreadable
+	 */
+	static @Nullable Duration retryAfter(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		try {
+			long seconds = Long.parseLong(text);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			// Not delay-seconds: try an HTTP date below.
+		}
+		try {
+			ZonedDateTime date = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration delay = Duration.between(Instant.now(), date.toInstant());
+			return delay.isNegative() ? Duration.ZERO : delay;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -318,7 +382,8 @@ public final class CnosExceptionTranslator {
 		return (text.length() <= max) ? text : text.substring(0, max) + "…";
 	}
 
-	private record Context(CnosErrorResponse error, @Nullable String sql, @Nullable Throwable cause) {
+	private record Context(CnosErrorResponse error, @Nullable String sql, @Nullable Throwable cause,
+			@Nullable Duration retryAfter) {
 	}
 
 	private enum Category {
@@ -335,7 +400,7 @@ public final class CnosExceptionTranslator {
 
 		INVALID_DATA(null, (message, c) -> new CnosInvalidDataException(message, c.error, c.sql, c.cause)),
 
-		TRANSIENT(null, (message, c) -> new CnosTransientException(message, c.error, c.sql, c.cause)),
+		TRANSIENT(null, (message, c) -> new CnosTransientException(message, c.error, c.sql, c.cause, c.retryAfter)),
 
 		UNSUPPORTED(null, (message, c) -> new CnosUnsupportedOperationException(message, c.error, c.sql, c.cause)),
 

@@ -1,0 +1,556 @@
+package io.cnosdb.client.write;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row to write to CnosDB: a measurement (the table), tags, typed fields and an
+ * optional timestamp. Build one with {@link #measurement(String)}:
+ *
+ * <pre class="code">
+ * Point point = Point.measurement("air")
+ *     .tag("station", "XiaoMaiDao")
+ *     .field("temperature", 69.5)
+ *     .field("visibility", 53L)
+ *     .time(Instant.now())
+ *     .build();
+ * </pre>
+ *
+ * A point is checked when it is built, against what CnosDB's line-protocol parser can
+ * carry exactly: a point with no field, an empty name, a {@code NaN} or infinite value,
+ * or a name or tag with a character that would not come back unchanged (a backslash, a
+ * newline or another control character) is refused with an
+ * {@link IllegalArgumentException} that names the problem. Nothing is altered on the way
+ * to the server.
+ * <p>
+ * Points are immutable and thread-safe. Tags and fields are kept sorted by key; the
+ * timestamp is kept in nanoseconds since the epoch, which covers 1677-09-21 to
+ * 2262-04-11.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+public final class Point {
+
+	private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
+
+	private final String measurement;
+
+	private final String[] tagKeys;
+
+	private final String[] tagValues;
+
+	private final String[] fieldKeys;
+
+	private final FieldType[] fieldTypes;
+
+	private final long[] fieldNumbers;
+
+	private final @Nullable String[] fieldStrings;
+
+	private final boolean hasTime;
+
+	private final long timeNanos;
+
+	private Point(Builder builder) {
+		this.measurement = builder.measurement;
+		int tags = builder.tags.size();
+		this.tagKeys = builder.tags.keySet().toArray(new String[tags]);
+		this.tagValues = builder.tags.values().toArray(new String[tags]);
+		int fields = builder.fields.size();
+		this.fieldKeys = new String[fields];
+		this.fieldTypes = new FieldType[fields];
+		this.fieldNumbers = new long[fields];
+		this.fieldStrings = new String[fields];
+		int i = 0;
+		for (Map.Entry<String, FieldValue> entry : builder.fields.entrySet()) {
+			this.fieldKeys[i] = entry.getKey();
+			this.fieldTypes[i] = entry.getValue().type;
+			this.fieldNumbers[i] = entry.getValue().number;
+			this.fieldStrings[i] = entry.getValue().text;
+			i++;
+		}
+		this.hasTime = builder.hasTime;
+		this.timeNanos = builder.timeNanos;
+	}
+
+	/**
+	 * Start building a point.
+	 * @param measurement the measurement (table) name; must not be empty, start with
+	 * {@code #} (the line would be read as a comment), or contain a backslash or a
+	 * control character
+	 * @return a new builder
+	 * @throws IllegalArgumentException if the name cannot be written exactly
+	 */
+	public static Builder measurement(String measurement) {
+		return new Builder(measurement);
+	}
+
+	/**
+	 * Return the measurement (table) name.
+	 * @return the measurement
+	 */
+	public String getMeasurement() {
+		return this.measurement;
+	}
+
+	/**
+	 * Return the tags, sorted by key.
+	 * @return an unmodifiable map of tag keys to values
+	 */
+	public Map<String, String> getTags() {
+		Map<String, String> tags = new LinkedHashMap<>();
+		for (int i = 0; i < this.tagKeys.length; i++) {
+			tags.put(this.tagKeys[i], this.tagValues[i]);
+		}
+		return Collections.unmodifiableMap(tags);
+	}
+
+	/**
+	 * Return the fields, sorted by key. Values are {@link Double} (DOUBLE), {@link Long}
+	 * (BIGINT), {@link BigInteger} (BIGINT UNSIGNED), {@link Boolean} or {@link String}.
+	 * @return an unmodifiable map of field keys to values
+	 */
+	public Map<String, Object> getFields() {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (int i = 0; i < this.fieldKeys.length; i++) {
+			fields.put(this.fieldKeys[i], fieldValue(i));
+		}
+		return Collections.unmodifiableMap(fields);
+	}
+
+	private Object fieldValue(int i) {
+		long number = this.fieldNumbers[i];
+		return switch (this.fieldTypes[i]) {
+			case DOUBLE -> Double.longBitsToDouble(number);
+			case LONG -> number;
+			case UNSIGNED -> new BigInteger(Long.toUnsignedString(number));
+			case BOOLEAN -> number != 0;
+			case STRING -> Objects.requireNonNull(this.fieldStrings[i]);
+		};
+	}
+
+	/**
+	 * Return the timestamp, or {@code null} if the point has none (the server then uses
+	 * its clock; only possible with {@link WritePrecision#NS}).
+	 * @return the timestamp, or {@code null}
+	 */
+	public @Nullable Instant getTime() {
+		return this.hasTime ? Instant.ofEpochSecond(Math.floorDiv(this.timeNanos, 1_000_000_000L),
+				Math.floorMod(this.timeNanos, 1_000_000_000L)) : null;
+	}
+
+	/**
+	 * Write this point as one line, terminated by {@code \n}, into the buffer.
+	 * @param out the buffer
+	 * @param precision the precision of the request
+	 * @throws IllegalArgumentException if the timestamp has digits below the precision,
+	 * or the point has no timestamp and the precision is not {@link WritePrecision#NS}
+	 */
+	void encodeTo(LineProtocolBuffer out, WritePrecision precision) {
+		long time = timestampIn(precision);
+		out.beginLine();
+		out.writeEscaped(this.measurement, LineProtocolBuffer.Position.MEASUREMENT);
+		for (int i = 0; i < this.tagKeys.length; i++) {
+			out.writeAscii(',');
+			out.writeEscaped(this.tagKeys[i], LineProtocolBuffer.Position.KEY);
+			out.writeAscii('=');
+			out.writeEscaped(this.tagValues[i], LineProtocolBuffer.Position.KEY);
+		}
+		out.writeAscii(' ');
+		for (int i = 0; i < this.fieldKeys.length; i++) {
+			if (i > 0) {
+				out.writeAscii(',');
+			}
+			out.writeEscaped(this.fieldKeys[i], LineProtocolBuffer.Position.KEY);
+			out.writeAscii('=');
+			long number = this.fieldNumbers[i];
+			switch (this.fieldTypes[i]) {
+				case DOUBLE -> out.writeDouble(Double.longBitsToDouble(number));
+				case LONG -> {
+					out.writeLong(number);
+					out.writeAscii('i');
+				}
+				case UNSIGNED -> {
+					out.writeUnsignedLong(number);
+					out.writeAscii('u');
+				}
+				case BOOLEAN -> out.writeAscii((number != 0) ? "true" : "false");
+				case STRING -> {
+					out.writeAscii('"');
+					out.writeEscaped(Objects.requireNonNull(this.fieldStrings[i]), LineProtocolBuffer.Position.STRING);
+					out.writeAscii('"');
+				}
+			}
+		}
+		if (this.hasTime) {
+			out.writeAscii(' ');
+			out.writeLong(time);
+		}
+		out.endLine();
+	}
+
+	/**
+	 * Return the timestamp in a precision, checking that it can be written in it.
+	 * @param precision the precision of the request
+	 * @return the timestamp in that unit ({@code 0} when the point has none)
+	 * @throws IllegalArgumentException if the timestamp has digits below the precision,
+	 * or the point has no timestamp and the precision is not {@link WritePrecision#NS}
+	 */
+	long timestampIn(WritePrecision precision) {
+		if (this.hasTime) {
+			try {
+				return precision.fromNanos(this.timeNanos);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Point '" + this.measurement + "' at " + getTime()
+						+ " cannot be written with precision " + precision.parameter() + ": " + ex.getMessage());
+			}
+		}
+		if (!precision.allowsLinesWithoutTimestamp()) {
+			throw new IllegalArgumentException("Point '" + this.measurement
+					+ "' has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under precision "
+					+ precision.parameter() + ": give it a timestamp or write it with precision ns");
+		}
+		return 0;
+	}
+
+	/**
+	 * Return this point as a line of line protocol in nanosecond precision, without the
+	 * terminating newline.
+	 * @return the line
+	 */
+	public String toLineProtocol() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.NS, 128);
+		encodeTo(buffer, WritePrecision.NS);
+		return buffer.line(0);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		if (!(obj instanceof Point other)) {
+			return false;
+		}
+		return this.measurement.equals(other.measurement) && Arrays.equals(this.tagKeys, other.tagKeys)
+				&& Arrays.equals(this.tagValues, other.tagValues) && Arrays.equals(this.fieldKeys, other.fieldKeys)
+				&& Arrays.equals(this.fieldTypes, other.fieldTypes)
+				&& Arrays.equals(this.fieldNumbers, other.fieldNumbers)
+				&& Arrays.equals(this.fieldStrings, other.fieldStrings) && this.hasTime == other.hasTime
+				&& this.timeNanos == other.timeNanos;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.measurement, Arrays.hashCode(this.tagKeys), Arrays.hashCode(this.tagValues),
+				Arrays.hashCode(this.fieldKeys), Arrays.hashCode(this.fieldNumbers), Arrays.hashCode(this.fieldStrings),
+				this.hasTime, this.timeNanos);
+	}
+
+	/**
+	 * Return the point as line protocol in nanosecond precision, for logs.
+	 * @return the line
+	 */
+	@Override
+	public String toString() {
+		return toLineProtocol();
+	}
+
+	enum FieldType {
+
+		DOUBLE, LONG, UNSIGNED, BOOLEAN, STRING
+
+	}
+
+	private record FieldValue(FieldType type, long number, @Nullable String text) {
+	}
+
+	/**
+	 * Builds a {@link Point}. Setting a tag or field key again replaces its earlier
+	 * value. Not thread-safe; {@link #build()} may be called more than once.
+	 */
+	public static final class Builder {
+
+		private final String measurement;
+
+		private final TreeMap<String, String> tags = new TreeMap<>();
+
+		private final TreeMap<String, FieldValue> fields = new TreeMap<>();
+
+		private boolean hasTime;
+
+		private long timeNanos;
+
+		private Builder(String measurement) {
+			LineProtocolRules.checkName(() -> "measurement", measurement, true);
+			this.measurement = measurement;
+		}
+
+		/**
+		 * Add a tag. Tags are always strings in CnosDB.
+		 * @param key the tag key
+		 * @param value the value, or {@code null} for no tag (nothing is written for it)
+		 * @return this builder
+		 * @throws IllegalArgumentException if the key or value is empty or has a
+		 * character that cannot be written exactly (a backslash or a control character)
+		 */
+		public Builder tag(String key, @Nullable String value) {
+			checkKey("tag key", key);
+			if (value == null) {
+				this.tags.remove(key);
+				return this;
+			}
+			LineProtocolRules.checkName(() -> describe("tag '" + key + "' value"), value, false);
+			this.tags.put(key, value);
+			return this;
+		}
+
+		/**
+		 * Add several tags; see {@link #tag(String, String)}.
+		 * @param tags the tags
+		 * @return this builder
+		 */
+		public Builder tags(Map<String, ? extends @Nullable String> tags) {
+			tags.forEach(this::tag);
+			return this;
+		}
+
+		/**
+		 * Add a DOUBLE field.
+		 * @param key the field key
+		 * @param value the value; must be finite
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is {@code NaN} or infinite
+		 */
+		public Builder field(String key, double value) {
+			checkKey("field key", key);
+			LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
+			this.fields.put(key, new FieldValue(FieldType.DOUBLE, Double.doubleToRawLongBits(value), null));
+			return this;
+		}
+
+		/**
+		 * Add a BIGINT (signed 64-bit) field. Note that an {@code int} literal such as
+		 * {@code field("f", 1)} lands here; write {@code 1.0} for a DOUBLE.
+		 * @param key the field key
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder field(String key, long value) {
+			checkKey("field key", key);
+			this.fields.put(key, new FieldValue(FieldType.LONG, value, null));
+			return this;
+		}
+
+		/**
+		 * Add a BOOLEAN field.
+		 * @param key the field key
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder field(String key, boolean value) {
+			checkKey("field key", key);
+			this.fields.put(key, new FieldValue(FieldType.BOOLEAN, value ? 1 : 0, null));
+			return this;
+		}
+
+		/**
+		 * Add a STRING field. Any text may be written, including quotes, backslashes and
+		 * newlines.
+		 * @param key the field key
+		 * @param value the value, or {@code null} for no field
+		 * @return this builder
+		 * @throws IllegalArgumentException if the text contains an unpaired surrogate
+		 */
+		public Builder field(String key, @Nullable String value) {
+			checkKey("field key", key);
+			if (value == null) {
+				this.fields.remove(key);
+				return this;
+			}
+			LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
+			this.fields.put(key, new FieldValue(FieldType.STRING, 0, value));
+			return this;
+		}
+
+		/**
+		 * Add a field whose type follows the value: {@link Double} and {@link Float} as
+		 * DOUBLE, {@link Long}, {@link Integer}, {@link Short} and {@link Byte} as
+		 * BIGINT, {@link BigInteger} as BIGINT UNSIGNED, {@link Boolean} as BOOLEAN and
+		 * {@link CharSequence} as STRING.
+		 * @param key the field key
+		 * @param value the value, or {@code null} for no field
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value has another type or cannot be
+		 * written exactly
+		 */
+		public Builder field(String key, @Nullable Object value) {
+			if (value == null) {
+				checkKey("field key", key);
+				this.fields.remove(key);
+				return this;
+			}
+			if (value instanceof Double || value instanceof Float) {
+				return field(key, ((Number) value).doubleValue());
+			}
+			if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+				return field(key, ((Number) value).longValue());
+			}
+			if (value instanceof BigInteger unsigned) {
+				return unsignedField(key, unsigned);
+			}
+			if (value instanceof Boolean bool) {
+				return field(key, bool.booleanValue());
+			}
+			if (value instanceof CharSequence text) {
+				return field(key, text.toString());
+			}
+			throw new IllegalArgumentException(
+					describe("field '" + key + "'") + " has type " + value.getClass().getName()
+							+ ", which has no line-protocol type (use Double, Long, BigInteger, Boolean or String)");
+		}
+
+		/**
+		 * Add several fields; see {@link #field(String, Object)}.
+		 * @param fields the fields
+		 * @return this builder
+		 */
+		public Builder fields(Map<String, ? extends @Nullable Object> fields) {
+			fields.forEach(this::field);
+			return this;
+		}
+
+		/**
+		 * Add a BIGINT UNSIGNED field.
+		 * @param key the field key
+		 * @param value the value; must not be negative
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is negative
+		 */
+		public Builder unsignedField(String key, long value) {
+			checkKey("field key", key);
+			if (value < 0) {
+				throw new IllegalArgumentException(describe("field '" + key + "'") + " is " + value
+						+ ": an unsigned field cannot be negative (pass a BigInteger for values above Long.MAX_VALUE)");
+			}
+			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value, null));
+			return this;
+		}
+
+		/**
+		 * Add a BIGINT UNSIGNED field that may exceed {@link Long#MAX_VALUE}.
+		 * @param key the field key
+		 * @param value the value, from 0 to 2<sup>64</sup>-1, or {@code null} for no
+		 * field
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is outside that range
+		 */
+		public Builder unsignedField(String key, @Nullable BigInteger value) {
+			checkKey("field key", key);
+			if (value == null) {
+				this.fields.remove(key);
+				return this;
+			}
+			if (value.signum() < 0 || value.compareTo(TWO_TO_THE_64) >= 0) {
+				throw new IllegalArgumentException(describe("field '" + key + "'") + " is " + value
+						+ ": an unsigned field holds 0 to 18446744073709551615");
+			}
+			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value.longValue(), null));
+			return this;
+		}
+
+		/**
+		 * Set the timestamp.
+		 * @param time the timestamp, or {@code null} for none (the server's clock is
+		 * used; only possible with {@link WritePrecision#NS})
+		 * @return this builder
+		 * @throws IllegalArgumentException if the instant is outside 1677-09-21 to
+		 * 2262-04-11, the range of nanoseconds in a signed 64-bit number
+		 */
+		public Builder time(@Nullable Instant time) {
+			if (time == null) {
+				this.hasTime = false;
+				return this;
+			}
+			try {
+				this.timeNanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L),
+						time.getNano());
+			}
+			catch (ArithmeticException ex) {
+				throw outOfRange(time.toString());
+			}
+			this.hasTime = true;
+			return this;
+		}
+
+		/**
+		 * Set the timestamp from a number in any unit; seconds, minutes and coarser units
+		 * are converted here, since CnosDB does not accept them.
+		 * @param time the number of units since the epoch
+		 * @param unit the unit of {@code time}
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is outside the range of
+		 * nanoseconds in a signed 64-bit number
+		 */
+		public Builder time(long time, TimeUnit unit) {
+			try {
+				this.timeNanos = Math.multiplyExact(time, unit.toNanos(1));
+			}
+			catch (ArithmeticException ex) {
+				throw outOfRange(time + " " + unit.name().toLowerCase(java.util.Locale.ROOT));
+			}
+			this.hasTime = true;
+			return this;
+		}
+
+		/**
+		 * Build the point.
+		 * @return a new immutable point
+		 * @throws IllegalArgumentException if the point has no field, or a key is used
+		 * both as a tag and as a field
+		 */
+		public Point build() {
+			if (this.fields.isEmpty()) {
+				throw new IllegalArgumentException(describe("point") + " has no field: CnosDB needs at least one, "
+						+ "and a line without fields would swallow the line after it");
+			}
+			for (String tag : this.tags.keySet()) {
+				if (this.fields.containsKey(tag)) {
+					throw new IllegalArgumentException(describe("key '" + tag + "'")
+							+ " is used both as a tag and as a field; a column is one or the other");
+				}
+			}
+			return new Point(this);
+		}
+
+		private void checkKey(String what, String key) {
+			LineProtocolRules.checkName(() -> describe(what), key, false);
+			if (key.equals("time")) {
+				throw new IllegalArgumentException(describe(what)
+						+ " 'time' is the name of CnosDB's timestamp column; set the timestamp with time(…)");
+			}
+		}
+
+		private String describe(String what) {
+			return "Point '" + this.measurement + "': " + what;
+		}
+
+		private IllegalArgumentException outOfRange(String value) {
+			return new IllegalArgumentException(describe("timestamp") + " " + value
+					+ " is outside 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z, "
+					+ "the range of nanoseconds in a signed 64-bit number");
+		}
+
+	}
+
+}

@@ -1,0 +1,428 @@
+package io.cnosdb.client.csv;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cnosdb.client.CnosInvalidDataException;
+import io.cnosdb.client.CnosServerStub;
+import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.WriteStubs;
+import io.cnosdb.client.write.WritePrecision;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.unit.DataSize;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cnosdb.client.CnosServerStub.csv;
+import static io.cnosdb.client.CnosServerStub.error;
+import static io.cnosdb.client.WriteStubs.WRITE_PATH;
+import static io.cnosdb.client.WriteStubs.assertWriteRequest;
+import static io.cnosdb.client.WriteStubs.writeOk;
+import static io.cnosdb.client.WriteStubs.writeRequests;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link CnosCsvImporter}: schema lookup, RFC 4180 quoting, types, malformed
+ * rows with their line numbers, bounded requests, and the server-side path import.
+ */
+class CnosCsvImporterTests {
+
+	private static final String SQL_PATH = "/api/v1/sql";
+
+	private static final String DESCRIBE_HEADER = "column_name,data_type,column_type,compression_codec\n";
+
+	/** Reference §7.5, rows as CnosDB returns them (in no particular order). */
+	private static final String AIR_SCHEMA = DESCRIBE_HEADER + "station,STRING,TAG,DEFAULT\n"
+			+ "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "visibility,DOUBLE,FIELD,DEFAULT\n"
+			+ "temperature,DOUBLE,FIELD,DEFAULT\n" + "pressure,DOUBLE,FIELD,DEFAULT\n";
+
+	private static final String NS = "tenant=cnosdb&db=public&precision=ns";
+
+	@RegisterExtension
+	static WireMockExtension server = CnosServerStub.server();
+
+	private CnosCsvImporter importer;
+
+	@BeforeEach
+	void createImporter() {
+		this.importer = new CnosCsvImporter(
+				CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build());
+	}
+
+	private static void describe(String table, String schema) {
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).withRequestBody(equalTo("DESCRIBE TABLE \"" + table + "\""))
+			.willReturn(csv(schema)));
+	}
+
+	@Test
+	void rowsAreTypedByTheTablesSchema() {
+		describe("air", AIR_SCHEMA);
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		String csv = "time,station,visibility,temperature,pressure\n"
+				+ "2022-10-19T07:40:00.290401000,XiaoMaiDao,56,69,77\n"
+				+ "1666165200290402000,\"Xiao,Mai \"\"Dao\"\"\",.5,-1e3,\n";
+		CsvImportResult result = this.importer.writeCsv("air", new StringReader(csv));
+		assertThat(result).isEqualTo(new CsvImportResult("air", 2, 1, WritePrecision.NS, false));
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS,
+				"air,station=XiaoMaiDao pressure=77,temperature=69,visibility=56 1666165200290401000\n"
+						+ "air,station=Xiao\\,Mai\\ \"Dao\" temperature=-1000,visibility=0.5 1666165200290402000\n");
+		server.verify(postRequestedFor(urlPathEqualTo(SQL_PATH)).withQueryParam("db", equalTo("public"))
+			.withRequestBody(equalTo("DESCRIBE TABLE \"air\"")));
+	}
+
+	@Test
+	void quotedValuesKeepCommasQuotesAndNewlines() {
+		describe("notes",
+				DESCRIBE_HEADER + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "host,STRING,TAG,DEFAULT\n"
+						+ "text,STRING,FIELD,DEFAULT\n" + "ok,BOOLEAN,FIELD,DEFAULT\n" + "n,BIGINT,FIELD,DEFAULT\n"
+						+ "u,BIGINT UNSIGNED,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		String csv = "time,host,text,ok,n,u\r\n"
+				+ "1,h1,\"line one\nline two, \"\"quoted\"\" \\ end\",TRUE,-7,18446744073709551615\r\n"
+				+ "2,h2,,false,,\r\n";
+		this.importer.writeCsv("notes", new StringReader(csv));
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS,
+				"notes,host=h1 n=-7i,ok=true,text=\"line one\nline two, \\\"quoted\\\" \\\\ end\",u=18446744073709551615u 1\n"
+						+ "notes,host=h2 ok=false 2\n");
+	}
+
+	@Test
+	void timesAreReadAsCnosDbWritesThem() {
+		describe("ms", DESCRIBE_HEADER + "time,TIMESTAMP(MILLISECOND),TIME,DEFAULT\n" + "v,DOUBLE,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		String csv = "time,v\n" + "2023-07-28T02:12:11.000000000,1\n" + "2023-07-28T02:12:11.123+00:00,2\n"
+				+ "2023-07-28 04:12:11.5+02:00,3\n" + "2022-01-31 06:30:30,4\n" + "1690510331123,5\n";
+		CsvImportResult result = this.importer.writeCsv("ms", new StringReader(csv));
+		assertThat(result.precision()).isEqualTo(WritePrecision.MS);
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), "tenant=cnosdb&db=public&precision=ms",
+				"ms v=1 1690510331000\nms v=2 1690510331123\nms v=3 1690510331500\nms v=4 1643610630000\n"
+						+ "ms v=5 1690510331123\n");
+	}
+
+	@Test
+	void explicitMappingOverridesTheSchemaAndCanIgnoreColumns() {
+		describe("air", AIR_SCHEMA);
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		CsvColumnMapping mapping = CsvColumnMapping.builder()
+			.time("ts")
+			.timeUnit(TimeUnit.SECONDS)
+			.field("visibility", CsvColumnType.BIGINT)
+			.ignore("comment")
+			.build();
+		String csv = "ts,station,visibility,comment\n1666165200,XiaoMaiDao,56,ignored, really\n";
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("air", new StringReader(csv), mapping))
+			.withMessageContaining("The row at line 2 has 5 values but the header names 4 columns");
+		this.importer.writeCsv("air", new StringReader("ts,station,visibility,comment\n1666165200,XiaoMaiDao,56,x\n"),
+				mapping);
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS,
+				"air,station=XiaoMaiDao visibility=56i 1666165200000000000\n");
+	}
+
+	@Test
+	void missingTableIsCreatedFromAnExplicitMapping() {
+		String scenario = "create";
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.withRequestBody(equalTo("DESCRIBE TABLE \"Sensors\""))
+			.willReturn(error(422,
+					"{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.Sensors\\\"\"}")));
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).inScenario(scenario)
+			.withRequestBody(containing("CREATE TABLE"))
+			.willReturn(csv("").withHeader("content-length", "0"))
+			.willSetStateTo("created"));
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).inScenario(scenario)
+			.whenScenarioStateIs("created")
+			.withRequestBody(equalTo("DESCRIBE TABLE \"Sensors\""))
+			.willReturn(csv(DESCRIBE_HEADER + "time,TIMESTAMP(MICROSECOND),TIME,DEFAULT\nsite,STRING,TAG,DEFAULT\n"
+					+ "reading,DOUBLE,FIELD,DEFAULT\ncount,BIGINT UNSIGNED,FIELD,DEFAULT\n")));
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		CsvColumnMapping mapping = CsvColumnMapping.builder()
+			.time("time")
+			.tag("site")
+			.field("reading", CsvColumnType.DOUBLE)
+			.field("count", CsvColumnType.BIGINT_UNSIGNED)
+			.build();
+		CsvImportResult result = this.importer.writeCsv("Sensors",
+				new StringReader("time,site,reading,count\n1700000000000001,a,1.5,3\n"), mapping);
+		assertThat(result.tableCreated()).isTrue();
+		assertThat(result.precision()).isEqualTo(WritePrecision.US);
+		server.verify(postRequestedFor(urlPathEqualTo(SQL_PATH)).withRequestBody(equalTo(
+				"CREATE TABLE IF NOT EXISTS \"Sensors\" (\"reading\" DOUBLE, \"count\" BIGINT UNSIGNED, TAGS(\"site\"))")));
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), "tenant=cnosdb&db=public&precision=us",
+				"Sensors,site=a count=3u,reading=1.5 1700000000000001\n");
+	}
+
+	@Test
+	void missingTableWithoutACompleteMappingIsRefusedBeforeAnythingIsWritten() {
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).willReturn(error(422,
+				"{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.nope\\\"\"}")));
+		CsvColumnMapping mapping = CsvColumnMapping.builder().time("time").build();
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("nope", new StringReader("time,v\n1,2\n"), mapping))
+			.withMessage("Table 'nope' does not exist; to create it, the mapping must name every CSV column, "
+					+ "and it does not name [v]")
+			.satisfies((ex) -> assertThat(ex.getRowsWritten()).isZero());
+		assertThat(writeRequests(server)).isEmpty();
+		server.verify(0, postRequestedFor(urlPathEqualTo(SQL_PATH)).withRequestBody(containing("CREATE")));
+	}
+
+	@Test
+	void csvColumnThatIsNotInTheTableIsRefused() {
+		describe("air", AIR_SCHEMA);
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("air", new StringReader("time,station,humidity\n1,a,2\n")))
+			.withMessage("CSV columns [humidity] are not columns of table 'air' (its columns are [station, time, "
+					+ "visibility, temperature, pressure]); map them or ignore them")
+			.satisfies((ex) -> {
+				assertThat(ex.getLineNumber()).isEqualTo(1);
+				assertThat(ex.getColumn()).isEqualTo("humidity");
+			});
+		assertThat(writeRequests(server)).isEmpty();
+	}
+
+	@Test
+	void malformedValueStopsTheImportWithLineColumnAndValueAfterWritingTheRowsBeforeIt() {
+		describe("air", DESCRIBE_HEADER + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\nstation,STRING,TAG,DEFAULT\n"
+				+ "note,STRING,FIELD,DEFAULT\ntemperature,DOUBLE,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		String csv = "time,station,note,temperature\n1,a,x,1.5\n2,b,\"multi\nline\",2.5\n3,c,y,abc\n4,d,z,4.5\n";
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("air", new StringReader(csv)))
+			.withMessage("Line 5, column 'temperature': value 'abc' cannot be written as DOUBLE (not a decimal "
+					+ "number); rows written before it: 2")
+			.satisfies((ex) -> {
+				assertThat(ex.getLineNumber()).isEqualTo(5);
+				assertThat(ex.getColumn()).isEqualTo("temperature");
+				assertThat(ex.getValue()).isEqualTo("abc");
+				assertThat(ex.getRowsWritten()).isEqualTo(2);
+			});
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS,
+				"air,station=a note=\"x\",temperature=1.5 1\nair,station=b note=\"multi\nline\",temperature=2.5 2\n");
+	}
+
+	@Test
+	void eachMalformedCaseNamesItsLine() {
+		describe("t",
+				DESCRIBE_HEADER + "time,TIMESTAMP(MILLISECOND),TIME,DEFAULT\n" + "tag,STRING,TAG,DEFAULT\n"
+						+ "d,DOUBLE,FIELD,DEFAULT\n" + "b,BOOLEAN,FIELD,DEFAULT\n" + "u,BIGINT UNSIGNED,FIELD,DEFAULT\n"
+						+ "i,BIGINT,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		String header = "time,tag,d,b,u,i\n";
+		String good = "1,x,1,true,1,1\n";
+		assertMalformed(header + good + "2,x,1,true\n", 3, null, null,
+				"The row at line 3 has 4 values but the header names 6 columns");
+		assertMalformed(header + good + "\n" + "yesterday,x,1,true,1,1\n", 4, "time", "yesterday",
+				"Line 4, column 'time': value 'yesterday' cannot be written as the time (neither an integer in "
+						+ "milliseconds nor an ISO-8601 date-time)");
+		assertMalformed(header + good + "2023-01-01T00:00:00.0001Z,x,1,true,1,1\n", 3, "time",
+				"2023-01-01T00:00:00.0001Z",
+				"Line 3, column 'time': value '2023-01-01T00:00:00.0001Z' cannot be written as the time (timestamp "
+						+ "1672531200000100000ns has digits below milliseconds and would be truncated; write it with a "
+						+ "finer precision)");
+		assertMalformed(header + good + ",x,1,true,1,1\n", 3, "time", "",
+				"Line 3, column 'time': value '' cannot be written as the time (the time is empty)");
+		assertMalformed(header + good + "2,x,1,yes,1,1\n", 3, "b", "yes",
+				"Line 3, column 'b': value 'yes' cannot be written as BOOLEAN (not true or false)");
+		assertMalformed(header + good + "2,x,1,true,-1,1\n", 3, "u", "-1",
+				"Line 3, column 'u': value '-1' cannot be written as BIGINT UNSIGNED (not an unsigned 64-bit integer)");
+		assertMalformed(header + good + "2,x,1,true,1,9223372036854775808\n", 3, "i", "9223372036854775808",
+				"Line 3, column 'i': value '9223372036854775808' cannot be written as BIGINT (not a signed 64-bit "
+						+ "integer)");
+		assertMalformed(header + good + "2,x,NaN,true,1,1\n", 3, "d", "NaN",
+				"Line 3, column 'd': value 'NaN' cannot be written as DOUBLE (line protocol cannot carry NaN or "
+						+ "infinities)");
+		assertMalformed(header + good + "2,C:\\temp,1,true,1,1\n", 3, "tag", "C:\\temp",
+				"Line 3, column 'tag': value 'C:\\temp' cannot be written as a tag (tag 'tag' value \"C:\\temp\" "
+						+ "contains a backslash at index 2: CnosDB keeps or rejects backslashes in names and tags, so "
+						+ "it cannot be written exactly)");
+		assertMalformed(header + good + "2,x,,,,\n", 3, null, null,
+				"The row at line 3 has no field value (all are empty); CnosDB needs at least one");
+		assertMalformed(header + good + "2,\"x,1,true,1,1\n3,x,1,true,1,1\n", 3, null, null,
+				"Malformed CSV in the row starting at line 3: Missing closing quote for value");
+	}
+
+	private void assertMalformed(String csv, long line, String column, String value, String message) {
+		server.resetRequests();
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("t", new StringReader(csv)))
+			.withMessage(message + "; rows written before it: 1")
+			.satisfies((ex) -> {
+				assertThat(ex.getLineNumber()).isEqualTo(line);
+				assertThat(ex.getColumn()).isEqualTo(column);
+				assertThat(ex.getValue()).isEqualTo(value);
+				assertThat(ex.getRowsWritten()).isEqualTo(1);
+			});
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), "tenant=cnosdb&db=public&precision=ms",
+				"t,tag=x b=true,d=1,i=1i,u=1u 1\n");
+	}
+
+	@Test
+	void serverFailureSaysWhichRowsWereWrittenBeforeIt() {
+		describe("air", AIR_SCHEMA);
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).withRequestBody(containing("station=bad"))
+			.willReturn(error(422,
+					"{\"error_code\":\"040004\",\"error_message\":\"Error parsing message: unexpect end line start at '40'\"}")));
+		CnosCsvImporter small = new CnosCsvImporter(
+				CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build(), DataSize.ofKilobytes(1));
+		StringBuilder csv = new StringBuilder("time,station,temperature\n");
+		for (int i = 0; i < 100; i++) {
+			csv.append(i).append(',').append((i == 60) ? "bad" : "s" + i).append(",1.5\n");
+		}
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> small.writeCsv("air", new StringReader(csv.toString())))
+			.withMessageStartingWith("Writing the rows from line 60 to line 88 failed, at the row from line 61 "
+					+ "(the server may have applied part of them); rows written before them: 58; Write failed: "
+					+ "CnosDB error 040004")
+			.satisfies((ex) -> {
+				assertThat(ex.getRowsWritten()).isEqualTo(58);
+				assertThat(ex.getLineNumber()).isEqualTo(60);
+				assertThat(ex.getCause()).isInstanceOf(CnosInvalidDataException.class);
+			});
+		assertThat(writeRequests(server)).hasSize(3);
+	}
+
+	@Test
+	void fileAndStreamAreReadAsUtf8WithOrWithoutByteOrderMark(@TempDir Path dir) throws IOException {
+		describe("air", AIR_SCHEMA);
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		Path file = dir.resolve("air.csv");
+		Files.writeString(file, "\uFEFFtime,station,temperature\n1,北京,1.5\n", StandardCharsets.UTF_8);
+		assertThat(this.importer.writeCsv("air", file).rowsWritten()).isEqualTo(1);
+		assertThat(
+				this.importer
+					.writeCsv("air",
+							new ByteArrayInputStream(
+									"time,station,temperature\n2,東京,2.5\n".getBytes(StandardCharsets.UTF_8)))
+					.rowsWritten())
+			.isEqualTo(1);
+		List<LoggedRequest> writes = writeRequests(server);
+		assertWriteRequest(writes.get(0), NS, "air,station=北京 temperature=1.5 1\n");
+		assertWriteRequest(writes.get(1), NS, "air,station=東京 temperature=2.5 2\n");
+		byte[] latin1 = "time,station,temperature\n3,Gen\u00e8ve,3.5\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("air", new ByteArrayInputStream(latin1)))
+			.withMessageStartingWith("The CSV input is not valid UTF-8")
+			.satisfies((ex) -> assertThat(ex.getRowsWritten()).isZero());
+		assertThat(writeRequests(server)).hasSize(2);
+	}
+
+	@Test
+	void largeInputIsStreamedInBoundedRequestsWhileItIsRead() {
+		describe("load", DESCRIBE_HEADER + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\nid,STRING,TAG,DEFAULT\n"
+				+ "v,DOUBLE,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		int rows = 1_000_000;
+		int chunk = 1024 * 1024;
+		CnosCsvImporter importer = new CnosCsvImporter(
+				CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build(), DataSize.ofBytes(chunk));
+		GeneratedCsv source = new GeneratedCsv(rows);
+		CsvImportResult result = importer.writeCsv("load", source);
+		assertThat(result.rowsWritten()).isEqualTo(rows);
+		List<LoggedRequest> requests = writeRequests(server);
+		assertThat(requests).hasSize(result.requests());
+		// The importer never held the input: when the generator reached its end, all but
+		// the last request had already reached the server.
+		assertThat(source.requestsSeenAtEnd).isGreaterThanOrEqualTo(requests.size() - 1);
+		assertThat(requests.size()).isGreaterThan(20);
+		long next = 0;
+		for (LoggedRequest request : requests) {
+			byte[] body = request.getBody();
+			assertThat(body.length).isLessThanOrEqualTo(chunk);
+			assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(body.length));
+			assertThat(request.containsHeader("Transfer-Encoding")).isFalse();
+			String text = new String(body, StandardCharsets.UTF_8);
+			assertThat(text).endsWith("\n");
+			for (String line : text.split("\n")) {
+				String expected = GeneratedCsv.expectedLine(next++);
+				if (!line.equals(expected)) {
+					assertThat(line).as("row %d", next - 1).isEqualTo(expected);
+				}
+			}
+		}
+		assertThat(next).isEqualTo(rows);
+	}
+
+	@Test
+	void serverSidePathImportUsesCopyInto() {
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).willReturn(csv("").withHeader("content-length", "0")));
+		this.importer.copyFromServerFile("air", "/data/it's here.csv");
+		CnosServerStub.assertSqlRequest(CnosServerStub.onlyRequest(server),
+				"COPY INTO \"air\" FROM 'file:///data/it''s here.csv' FILE_FORMAT = (TYPE = 'CSV', DELIMITER = ',', "
+						+ "WITH_HEADER = true)",
+				false);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.copyFromServerFile("air", "data.csv"))
+			.withMessage("The server path must be absolute, not 'data.csv'");
+	}
+
+	/**
+	 * CSV rows made on demand: the whole input never exists at once. Records how many
+	 * write requests the server had received when the last row was handed out.
+	 */
+	static final class GeneratedCsv extends Reader {
+
+		private final int rows;
+
+		private int row = -1;
+
+		private String current = "time,id,v\n";
+
+		private int position;
+
+		private volatile int requestsSeenAtEnd = -1;
+
+		GeneratedCsv(int rows) {
+			this.rows = rows;
+		}
+
+		static String expectedLine(long row) {
+			return "load,id=sensor-" + (row % 1000) + " v=" + row + ".25 " + (1_700_000_000_000_000_000L + row);
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) {
+			if (this.position == this.current.length()) {
+				this.row++;
+				if (this.row >= this.rows) {
+					if (this.requestsSeenAtEnd < 0) {
+						this.requestsSeenAtEnd = writeRequests(server).size();
+					}
+					return -1;
+				}
+				this.current = (1_700_000_000_000_000_000L + this.row) + ",sensor-" + (this.row % 1000) + "," + this.row
+						+ ".25\n";
+				this.position = 0;
+			}
+			int count = Math.min(length, this.current.length() - this.position);
+			this.current.getChars(this.position, this.position + count, buffer, offset);
+			this.position += count;
+			return count;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}

@@ -1,0 +1,302 @@
+package io.cnosdb.client.write;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link Point}: encoding as CnosDB's parser reads it (reference §6.1–6.3) and
+ * refusal of whatever cannot be written exactly.
+ */
+class PointTests {
+
+	@Test
+	void everyFieldTypeIsEncodedWithItsSuffix() {
+		Point point = Point.measurement("demo")
+			.tag("host", "h1")
+			.field("d", 1.5)
+			.field("i", -3L)
+			.unsignedField("u", 7)
+			.unsignedField("umax", new BigInteger("18446744073709551615"))
+			.field("b", true)
+			.field("f", false)
+			.field("s", "a,b")
+			.time(1700000000L, TimeUnit.SECONDS)
+			.build();
+		assertThat(encode(point, WritePrecision.NS))
+			.isEqualTo("demo,host=h1 b=true,d=1.5,f=false,i=-3i,s=\"a,b\",u=7u,umax=18446744073709551615u "
+					+ "1700000000000000000\n");
+	}
+
+	@Test
+	void doublesAlwaysStartWithADigitAndRoundTrip() {
+		assertThat(fieldText(0.5)).isEqualTo("0.5");
+		assertThat(fieldText(-0.5)).isEqualTo("-0.5");
+		assertThat(fieldText(2.0)).isEqualTo("2");
+		assertThat(fieldText(-0.0)).isEqualTo("-0");
+		assertThat(fieldText(0.1)).isEqualTo("0.1");
+		assertThat(fieldText(1e20)).isEqualTo("1.0e20");
+		assertThat(fieldText(1e-7)).isEqualTo("1.0e-7");
+		assertThat(fieldText(Double.MAX_VALUE)).isEqualTo("1.7976931348623157e308");
+		assertThat(fieldText(Double.MIN_VALUE)).isEqualTo("4.9e-324");
+		for (double value : new double[] { 0.5, 1e20, 1e-7, Double.MAX_VALUE, Double.MIN_VALUE, 9007199254740993.0 }) {
+			assertThat(Double.parseDouble(fieldText(value))).isEqualTo(value);
+		}
+	}
+
+	@Test
+	void longsCoverTheirWholeRange() {
+		Point point = Point.measurement("m")
+			.field("min", Long.MIN_VALUE)
+			.field("max", Long.MAX_VALUE)
+			.field("zero", 0L)
+			.build();
+		assertThat(encode(point, WritePrecision.NS))
+			.isEqualTo("m max=9223372036854775807i,min=-9223372036854775808i,zero=0i\n");
+	}
+
+	@Test
+	void escapesFollowThePositionAsInTheParserUnitTest() {
+		// Reference §6.2: the body "comma\,1,equals\==e\,x,two=val2
+		// field\=x="fir\"\n,st\\"
+		// parses to measurement "comma,1", tags equals= -> e,x and two -> val2, field
+		// field=x -> fir"<LF>,st\
+		Point point = Point.measurement("comma,1")
+			.tag("equals=", "e,x")
+			.tag("two", "val2")
+			.field("field=x", "fir\"\n,st\\")
+			.time(1602841605822791506L, TimeUnit.NANOSECONDS)
+			.build();
+		assertThat(encode(point, WritePrecision.NS))
+			.isEqualTo("comma\\,1,equals\\==e\\,x,two=val2 field\\=x=\"fir\\\"\n,st\\\\\" 1602841605822791506\n");
+	}
+
+	@Test
+	void measurementEscapesCommaAndSpaceButNotEquals() {
+		Point point = Point.measurement("my meas=x,y").tag("t k", "v v").field("f k", 1L).build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("my\\ meas=x\\,y,t\\ k=v\\ v f\\ k=1i\n");
+	}
+
+	@Test
+	void quotesAreLiteralInNamesAndEscapedOnlyInStringValues() {
+		Point point = Point.measurement("m\"'").tag("t", "it's \"x\"").field("s", "it's \"x\"").build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m\"',t=it's\\ \"x\" s=\"it's \\\"x\\\"\"\n");
+	}
+
+	@Test
+	void stringValuesKeepRawNewlinesAndNonAsciiText() {
+		Point point = Point.measurement("m").tag("city", "北京").field("s", "白\n🌧 \r\t").build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m,city=北京 s=\"白\n🌧 \r\t\"\n");
+		assertThat(point.toLineProtocol()).isEqualTo("m,city=北京 s=\"白\n🌧 \r\t\"");
+	}
+
+	@Test
+	void emptyStringValueIsWritten() {
+		assertThat(encode(Point.measurement("m").field("s", "").build(), WritePrecision.NS)).isEqualTo("m s=\"\"\n");
+	}
+
+	@Test
+	void timestampIsWrittenInTheRequestPrecision() {
+		Point point = Point.measurement("m").field("v", 1L).time(Instant.parse("2023-11-14T22:13:20.123Z")).build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m v=1i 1700000000123000000\n");
+		assertThat(encode(point, WritePrecision.US)).isEqualTo("m v=1i 1700000000123000\n");
+		assertThat(encode(point, WritePrecision.MS)).isEqualTo("m v=1i 1700000000123\n");
+	}
+
+	@Test
+	void secondsAndCoarserUnitsAreConvertedOnTheClient() {
+		Point point = Point.measurement("m").field("v", 1L).time(19675, TimeUnit.DAYS).build();
+		assertThat(point.getTime()).isEqualTo(Instant.parse("2023-11-14T00:00:00Z"));
+		assertThat(encode(point, WritePrecision.MS)).isEqualTo("m v=1i 1699920000000\n");
+	}
+
+	@Test
+	void timestampBelowTheRequestPrecisionIsRefusedNotTruncated() {
+		Point point = Point.measurement("m").field("v", 1L).time(Instant.parse("2023-11-14T22:13:20.123456Z")).build();
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.MS);
+		assertThatIllegalArgumentException().isThrownBy(() -> buffer.append(point))
+			.withMessage("Point 'm' at 2023-11-14T22:13:20.123456Z cannot be written with precision ms: "
+					+ "timestamp 1700000000123456000ns has digits below milliseconds and would be truncated; "
+					+ "write it with a finer precision");
+		assertThat(buffer.isEmpty()).isTrue();
+		assertThat(buffer.size()).isZero();
+	}
+
+	@Test
+	void pointWithoutTimestampIsRefusedUnderMillisecondsAndMicroseconds() {
+		Point point = Point.measurement("m").field("v", 1L).build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m v=1i\n");
+		assertThatIllegalArgumentException().isThrownBy(() -> new LineProtocolBuffer(WritePrecision.US).append(point))
+			.withMessage("Point 'm' has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under "
+					+ "precision us: give it a timestamp or write it with precision ns");
+	}
+
+	@Test
+	void timestampOutsideTheNanosecondRangeIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").time(Instant.parse("2262-04-12T00:00:00Z")))
+			.withMessageStartingWith("Point 'm': timestamp 2262-04-12T00:00:00Z is outside 1677-09-21");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").time(Long.MAX_VALUE / 1000, TimeUnit.SECONDS))
+			.withMessageContaining("is outside");
+	}
+
+	@Test
+	void pointWithoutFieldIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", "v").build())
+			.withMessage("Point 'm': point has no field: CnosDB needs at least one, "
+					+ "and a line without fields would swallow the line after it");
+	}
+
+	@Test
+	void nanAndInfinitiesAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("v", Double.NaN))
+			.withMessage(
+					"Point 'm': field 'v' is NaN: CnosDB's line protocol cannot carry NaN or infinite values exactly");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").field("v", Double.NEGATIVE_INFINITY))
+			.withMessageContaining("field 'v' is -Infinity");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("v", (Object) Float.NaN))
+			.withMessageContaining("field 'v' is NaN");
+	}
+
+	@Test
+	void emptyNamesAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement(""))
+			.withMessage("measurement must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("", "v"))
+			.withMessage("Point 'm': tag key must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", ""))
+			.withMessage("Point 'm': tag 't' value must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("", 1L))
+			.withMessage("Point 'm': field key must not be empty");
+	}
+
+	@Test
+	void backslashesInNamesAndTagsAreRefusedBecauseTheyDoNotRoundTrip() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("a\\b"))
+			.withMessage("measurement \"a\\b\" contains a backslash at index 1: CnosDB keeps or rejects backslashes "
+					+ "in names and tags, so it cannot be written exactly");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("k\\", "v"))
+			.withMessageStartingWith("Point 'm': tag key \"k\\\" contains a backslash at index 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("k", "C:\\temp"))
+			.withMessageStartingWith("Point 'm': tag 'k' value \"C:\\temp\" contains a backslash at index 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f\\x", 1L))
+			.withMessageStartingWith("Point 'm': field key \"f\\x\" contains a backslash at index 1");
+	}
+
+	@Test
+	void newlinesAndOtherControlCharactersInNamesAndTagsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("k", "two\nlines"))
+			.withMessage("Point 'm': tag 'k' value \"two\\nlines\" contains the control character U+000A at index 3: "
+					+ "CnosDB's line protocol has no escape for it outside string field values");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("a\tb"))
+			.withMessageContaining("control character U+0009 at index 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f\r", 1L))
+			.withMessageContaining("control character U+000D");
+	}
+
+	@Test
+	void measurementStartingWithHashIsRefusedBecauseItReadsAsAComment() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("#m"))
+			.withMessage(
+					"measurement \"#m\" must not start with '#': CnosDB reads such a line as a comment and drops it");
+		assertThat(encode(Point.measurement("m#").field("v", 1L).build(), WritePrecision.NS)).isEqualTo("m# v=1i\n");
+	}
+
+	@Test
+	void unpairedSurrogatesAreRefusedEvenInStringValues() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("s", "a\uD800b"))
+			.withMessage("Point 'm': field 's' \"a\\uD800b\" contains an unpaired surrogate at index 1 "
+					+ "and cannot be sent as UTF-8");
+	}
+
+	@Test
+	void keyUsedAsTagAndFieldIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").tag("x", "a").field("x", 1L).build())
+			.withMessage("Point 'm': key 'x' is used both as a tag and as a field; a column is one or the other");
+	}
+
+	@Test
+	void timeIsNotAValidTagOrFieldKey() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("time", 1L))
+			.withMessage("Point 'm': field key 'time' is the name of CnosDB's timestamp column; "
+					+ "set the timestamp with time(…)");
+	}
+
+	@Test
+	void unsignedValuesOutsideTheirRangeAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").unsignedField("u", -1))
+			.withMessageContaining("field 'u' is -1: an unsigned field cannot be negative");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").unsignedField("u", BigInteger.ONE.shiftLeft(64)))
+			.withMessageContaining("an unsigned field holds 0 to 18446744073709551615");
+	}
+
+	@Test
+	void genericFieldTakesItsTypeFromTheValue() {
+		Point point = Point.measurement("m")
+			.fields(Map.of("d", 1.25f, "i", 7, "s", new StringBuilder("x"), "b", Boolean.TRUE, "u", BigInteger.TEN))
+			.build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m b=true,d=1.25,i=7i,s=\"x\",u=10u\n");
+		assertThat(point.getFields()).containsExactly(Map.entry("b", true), Map.entry("d", 1.25), Map.entry("i", 7L),
+				Map.entry("s", "x"), Map.entry("u", BigInteger.TEN));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").field("x", (Object) new java.util.Date(0)))
+			.withMessageContaining("field 'x' has type java.util.Date, which has no line-protocol type");
+	}
+
+	@Test
+	void nullTagOrFieldMeansNone() {
+		Point point = Point.measurement("m")
+			.tag("t", "a")
+			.tag("t", null)
+			.field("s", "x")
+			.field("s", (String) null)
+			.field("v", 1L)
+			.build();
+		assertThat(point.getTags()).isEmpty();
+		assertThat(point.getFields()).containsOnlyKeys("v");
+	}
+
+	@Test
+	void pointsWithTheSameContentAreEqual() {
+		Point one = Point.measurement("m")
+			.tag("a", "1")
+			.tag("b", "2")
+			.field("v", 1.0)
+			.time(1, TimeUnit.SECONDS)
+			.build();
+		Point two = Point.measurement("m")
+			.tag("b", "2")
+			.tag("a", "1")
+			.field("v", 1.0)
+			.time(1000, TimeUnit.MILLISECONDS)
+			.build();
+		assertThat(one).isEqualTo(two).hasSameHashCodeAs(two);
+		assertThat(one).isNotEqualTo(Point.measurement("m").tag("a", "1").tag("b", "2").field("v", 1L).build());
+		assertThat(one.getTags()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+		assertThat(one).hasToString("m,a=1,b=2 v=1 1000000000");
+	}
+
+	private static String fieldText(double value) {
+		String line = encode(Point.measurement("m").field("v", value).build(), WritePrecision.NS);
+		return line.substring("m v=".length(), line.length() - 1);
+	}
+
+	static String encode(Point point, WritePrecision precision) {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(precision, 8);
+		buffer.append(point);
+		assertThat(buffer.lineCount()).isEqualTo(1);
+		return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
+	}
+
+}
