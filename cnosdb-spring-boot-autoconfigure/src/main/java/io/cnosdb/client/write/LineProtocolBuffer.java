@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -306,15 +309,25 @@ public final class LineProtocolBuffer {
 	}
 
 	void writeEscaped(String text, Position position) {
-		int length = text.length();
+		// Points are checked when built, so an unpaired surrogate never reaches here.
+		writeUtf8(text, 0, text.length(), position,
+				(index) -> new IllegalArgumentException("unpaired surrogate in " + LineProtocolRules.show(text)));
+	}
+
+	/**
+	 * Encode {@code text[start, end)} as UTF-8 straight into the buffer, with a backslash
+	 * before each character that {@code position} escapes ({@code null}: copy as is).
+	 */
+	private void writeUtf8(CharSequence text, int start, int end, @Nullable Position position,
+			IntFunction<IllegalArgumentException> unpairedSurrogate) {
 		// Worst case: every char a 3-byte UTF-8 sequence or an escaped ASCII char.
-		ensureCapacity(length * 3L);
+		ensureCapacity((end - start) * 3L);
 		byte[] out = this.bytes;
 		int at = this.size;
-		for (int i = 0; i < length; i++) {
+		for (int i = start; i < end; i++) {
 			char c = text.charAt(i);
 			if (c < 0x80) {
-				if (needsEscape(c, position)) {
+				if (position != null && needsEscape(c, position)) {
 					out[at++] = '\\';
 				}
 				out[at++] = (byte) c;
@@ -323,7 +336,7 @@ public final class LineProtocolBuffer {
 				out[at++] = (byte) (0xC0 | (c >> 6));
 				out[at++] = (byte) (0x80 | (c & 0x3F));
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+			else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
 				int codePoint = Character.toCodePoint(c, text.charAt(++i));
 				out[at++] = (byte) (0xF0 | (codePoint >> 18));
 				out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
@@ -331,8 +344,7 @@ public final class LineProtocolBuffer {
 				out[at++] = (byte) (0x80 | (codePoint & 0x3F));
 			}
 			else if (Character.isSurrogate(c)) {
-				// Checked when the point was built; never reached.
-				throw new IllegalArgumentException("unpaired surrogate in " + LineProtocolRules.show(text));
+				throw unpairedSurrogate.apply(i - start);
 			}
 			else {
 				out[at++] = (byte) (0xE0 | (c >> 12));
@@ -600,36 +612,8 @@ public final class LineProtocolBuffer {
 	}
 
 	private void copyRaw(CharSequence text, int start, int end, int lineNumber) {
-		ensureCapacity((end - start) * 3L);
-		byte[] out = this.bytes;
-		int at = this.size;
-		for (int i = start; i < end; i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				out[at++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				out[at++] = (byte) (0xC0 | (c >> 6));
-				out[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-				int codePoint = Character.toCodePoint(c, text.charAt(++i));
-				out[at++] = (byte) (0xF0 | (codePoint >> 18));
-				out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-				out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-				out[at++] = (byte) (0x80 | (codePoint & 0x3F));
-			}
-			else if (Character.isSurrogate(c)) {
-				throw lineError(text, start, end, lineNumber,
-						"contains an unpaired surrogate at index " + (i - start) + ", which has no UTF-8 form");
-			}
-			else {
-				out[at++] = (byte) (0xE0 | (c >> 12));
-				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				out[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-		}
-		this.size = at;
+		writeUtf8(text, start, end, null, (index) -> lineError(text, start, end, lineNumber,
+				"contains an unpaired surrogate at index " + index + ", which has no UTF-8 form"));
 	}
 
 	private static IllegalArgumentException lineError(CharSequence text, int start, int end, int lineNumber,
