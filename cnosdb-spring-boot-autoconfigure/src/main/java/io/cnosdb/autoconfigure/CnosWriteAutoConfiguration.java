@@ -7,7 +7,7 @@ import io.cnosdb.client.write.WriteFailureListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * @author CnosDB Spring Boot contributors
  */
 @AutoConfiguration(after = CnosAutoConfiguration.class)
-@ConditionalOnBean(CnosOperations.class)
+@ConditionalOnSingleCandidate(CnosOperations.class)
 @EnableConfigurationProperties(CnosProperties.class)
 public final class CnosWriteAutoConfiguration {
 

@@ -54,6 +54,18 @@ class CnosWriteAutoConfigurationTests {
 					CnosWriteMetricsAutoConfiguration.class));
 
 	@Test
+	void severalClientsLeaveTheWritersToTheApplication() {
+		this.contextRunner.withPropertyValues("cnosdb.write.batch.enabled=true")
+			.withBean("metrics", io.cnosdb.client.CnosTemplate.class,
+					() -> io.cnosdb.client.CnosTemplate.builder().database("metrics").build())
+			.withBean("events", io.cnosdb.client.CnosTemplate.class,
+					() -> io.cnosdb.client.CnosTemplate.builder().database("events").build())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CnosCsvImporter.class)
+				.doesNotHaveBean(CnosBatchWriter.class));
+	}
+
+	@Test
 	void writesDefaultToEightMegabyteRequestsWithoutGzip() {
 		this.contextRunner.run((context) -> {
 			CnosTemplate template = context.getBean(CnosTemplate.class);
