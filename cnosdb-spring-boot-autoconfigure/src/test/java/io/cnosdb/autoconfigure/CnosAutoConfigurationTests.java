@@ -180,6 +180,7 @@ class CnosAutoConfigurationTests {
 	void readTimeoutPropertyReachesTheHttpClient() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
 			.withBody("Int64(1)\n1\n")
 			.withFixedDelay(3000)));
 		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=250ms")
@@ -189,8 +190,10 @@ class CnosAutoConfigurationTests {
 
 	@Test
 	void autoConfiguredTemplateSpeaksPlainHttp11WithCredentialsAndUserAgent() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
-			.willReturn(aResponse().withStatus(200).withHeader("content-type", "text/csv").withBody("Int64(1)\n1\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
+			.withBody("Int64(1)\n1\n")));
 		this.contextRunner
 			.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.user=app", "cnosdb.password=pw",
 					"cnosdb.tenant=acme", "cnosdb.database=metrics")

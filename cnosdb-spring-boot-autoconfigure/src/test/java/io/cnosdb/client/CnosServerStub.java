@@ -32,12 +32,16 @@ public final class CnosServerStub {
 	}
 
 	/**
-	 * A successful non-streamed CSV result.
+	 * A successful non-streamed CSV result. CnosDB names the encoding it chose from the
+	 * request's {@code Accept-Encoding}, {@code identity} included (reference §3.2).
 	 * @param body the CSV bytes
 	 * @return the response
 	 */
 	public static ResponseDefinitionBuilder csv(String body) {
-		return aResponse().withStatus(200).withHeader("content-type", "text/csv").withBody(body);
+		return aResponse().withStatus(200)
+			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
+			.withBody(body);
 	}
 
 	/**
@@ -48,6 +52,7 @@ public final class CnosServerStub {
 	public static ResponseDefinitionBuilder streamedCsv(String body) {
 		return aResponse().withStatus(200)
 			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
 			.withBody(body)
 			.withChunkedDribbleDelay(Math.max(1, Math.min(body.length(), 4)), 20);
 	}

@@ -36,15 +36,19 @@ class AdminDemoControllerTests {
 	void createController() {
 		CnosTemplate template = CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build();
 		this.controller = new AdminDemoController(template, "demo_admin");
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(
-				aResponse().withStatus(200).withHeader("content-type", "text/csv").withHeader("content-length", "0")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
+			.withHeader("content-length", "0")));
 	}
 
 	@Test
 	void setUpCreatesTheDatabaseWithATtlAndTheTableThroughAView() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("SHOW TABLES"))
-			.willReturn(
-					aResponse().withStatus(200).withHeader("content-type", "text/csv").withBody("table_name\nair\n")));
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("content-type", "text/csv")
+				.withHeader("content-encoding", "identity")
+				.withBody("table_name\nair\n")));
 		assertThat(this.controller.setUp()).containsExactly("air");
 		List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
 		assertThat(requests).extracting(LoggedRequest::getUrl)
@@ -61,6 +65,7 @@ class AdminDemoControllerTests {
 	void readingsBindStationAndTime() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
 			.withBody("time,station,temperature\n2023-01-01T01:10:00.000000000,O'Hare,69.0\n")));
 		assertThat(this.controller.readings("O'Hare", Instant.parse("2023-01-01T00:00:00Z")))
 			.containsExactly(new AdminDemoController.Reading(Instant.parse("2023-01-01T01:10:00Z"), "O'Hare", 69.0));

@@ -69,6 +69,7 @@ class SampleApplicationTests {
 	void databasesEndpointRunsShowDatabasesAndReturnsJson() {
 		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
 			.withBody("database_name\ncluster_schema\npublic\nusage_schema\n")));
 		ResponseEntity<String> response = this.http.get().uri("/api/databases").retrieve().toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
@@ -99,8 +100,10 @@ class SampleApplicationTests {
 			.withHeader("content-type", "application/json")
 			.withBody(
 					"{\"status\":\"healthy\",\"version\":\"2.4.3, revision: c760943, build_time: 2025-09-26T03:40:11Z\"}")));
-		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql"))
-			.willReturn(aResponse().withStatus(200).withHeader("content-type", "text/csv").withBody("Int64(1)\n1\n")));
+		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "text/csv")
+			.withHeader("content-encoding", "identity")
+			.withBody("Int64(1)\n1\n")));
 		JsonNode health = health();
 		assertThat(health.at("/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/cnosdb/status").asString()).isEqualTo("UP");

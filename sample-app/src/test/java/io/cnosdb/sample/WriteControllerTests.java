@@ -61,6 +61,7 @@ class WriteControllerTests {
 		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("DESCRIBE TABLE \"air\""))
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("content-type", "text/csv")
+				.withHeader("content-encoding", "identity")
 				.withBody("column_name,data_type,column_type,compression_codec\n"
 						+ "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\nstation,STRING,TAG,DEFAULT\n"
 						+ "temperature,DOUBLE,FIELD,DEFAULT\nvisibility,DOUBLE,FIELD,DEFAULT\n")));
