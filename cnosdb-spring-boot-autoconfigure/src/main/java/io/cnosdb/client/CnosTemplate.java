@@ -32,6 +32,7 @@ import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.PointMapper;
 import io.cnosdb.client.write.WritePrecision;
+import io.cnosdb.client.support.Texts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -445,7 +446,7 @@ public class CnosTemplate implements CnosOperations {
 			throw new IllegalArgumentException(
 					"Line " + lineNumber + " is " + (line.getBytes(StandardCharsets.UTF_8).length + 1)
 							+ " bytes, more than the " + max + " bytes one write request may carry (max request size): "
-							+ abbreviate(line, MAX_LINE_IN_MESSAGE) + alreadyWritten);
+							+ Texts.abbreviate(line, MAX_LINE_IN_MESSAGE) + alreadyWritten);
 		}
 	}
 
@@ -501,11 +502,7 @@ public class CnosTemplate implements CnosOperations {
 		}
 		return "byte " + offset + " of the request body is in line " + (index + 1) + " of the request"
 				+ ((firstLine > 1) ? " (line " + (firstLine + index) + " of this write)" : "") + ": "
-				+ abbreviate(body.line(index), MAX_LINE_IN_MESSAGE);
-	}
-
-	private static String abbreviate(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max) + "…";
+				+ Texts.abbreviate(body.line(index), MAX_LINE_IN_MESSAGE);
 	}
 
 	private CnosServerInfo readPing(InputStream body) throws IOException {

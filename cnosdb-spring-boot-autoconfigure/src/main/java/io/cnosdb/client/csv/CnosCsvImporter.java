@@ -36,6 +36,7 @@ import io.cnosdb.client.CnosRow;
 import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.support.CnosValueConverter;
+import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.WritePrecision;
@@ -583,10 +584,9 @@ public class CnosCsvImporter {
 					}
 				}
 				catch (IllegalArgumentException ex) {
-					throw failure(
-							"Line " + line + ", column '" + name + "': value '" + abbreviate(value)
-									+ "' cannot be written as " + describe(type) + " (" + reason(ex) + ")",
-							line, name, value, null);
+					throw failure("Line " + line + ", column '" + name + "': value '"
+							+ Texts.abbreviate(value, MAX_VALUE_SHOWN) + "' cannot be written as " + describe(type)
+							+ " (" + reason(ex) + ")", line, name, value, null);
 				}
 				hasField |= type.isField();
 			}
@@ -760,10 +760,6 @@ public class CnosCsvImporter {
 				i++;
 			}
 			return i;
-		}
-
-		private static String abbreviate(String value) {
-			return (value.length() <= MAX_VALUE_SHOWN) ? value : value.substring(0, MAX_VALUE_SHOWN) + "…";
 		}
 
 	}

@@ -112,18 +112,6 @@ public final class CnosExceptionTranslator {
 	}
 
 	/**
-	 * Translate a non-200 response.
-	 * @param task what was being done, such as {@code "Query"}
-	 * @param sql the SQL sent, or {@code null}
-	 * @param httpStatus the response status
-	 * @param body the response body (possibly empty)
-	 * @return the exception to throw
-	 */
-	public DataAccessException translate(String task, @Nullable String sql, int httpStatus, byte[] body) {
-		return translate(task, sql, parseErrorBody(httpStatus, body));
-	}
-
-	/**
 	 * Translate a non-200 response, with what its headers say and what the caller knows
 	 * about the request.
 	 * @param task what was being done, such as {@code "Write"}
@@ -151,7 +139,7 @@ public final class CnosExceptionTranslator {
 	public DataAccessException translateStreamedError(String task, @Nullable String sql, String tail) {
 		Matcher matcher = STREAMED_ERROR.matcher(tail);
 		CnosErrorResponse error = matcher.matches() ? new CnosErrorResponse(200, matcher.group(1), matcher.group(2))
-				: new CnosErrorResponse(200, null, abbreviate(tail, MAX_BODY_IN_MESSAGE));
+				: new CnosErrorResponse(200, null, Texts.abbreviate(tail, MAX_BODY_IN_MESSAGE));
 		return translate(task + " (result stream ended with an error)", sql, error);
 	}
 
@@ -180,7 +168,7 @@ public final class CnosExceptionTranslator {
 			message.append("; ").append(scrub(extra));
 		}
 		if (safeSql != null) {
-			message.append("; SQL [").append(abbreviate(safeSql, MAX_SQL_IN_MESSAGE)).append(']');
+			message.append("; SQL [").append(Texts.abbreviate(safeSql, MAX_SQL_IN_MESSAGE)).append(']');
 		}
 		return category.factory.apply(message.toString(), new Context(safe, safeSql, null, retryAfter));
 	}
@@ -276,7 +264,7 @@ public final class CnosExceptionTranslator {
 			// below.
 		}
 		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return new CnosErrorResponse(httpStatus, null, abbreviate(text, MAX_BODY_IN_MESSAGE));
+		return new CnosErrorResponse(httpStatus, null, Texts.abbreviate(text, MAX_BODY_IN_MESSAGE));
 	}
 
 	private @Nullable String sanitize(CnosErrorResponse error) {
@@ -376,10 +364,6 @@ public final class CnosExceptionTranslator {
 			}
 		}
 		return false;
-	}
-
-	private static String abbreviate(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max) + "…";
 	}
 
 	private record Context(CnosErrorResponse error, @Nullable String sql, @Nullable Throwable cause,

@@ -180,12 +180,8 @@ public final class CnosValueConverter {
 			Exception cause) {
 		String hint = ((target == Long.class || target == Integer.class) && text.matches("[0-9]+"))
 				? " (an unsigned value above the range of " + target.getSimpleName() + "? read it as BigInteger)" : "";
-		return new TypeMismatchDataAccessException("Column '" + column + "' value '" + abbreviate(text)
+		return new TypeMismatchDataAccessException("Column '" + column + "' value '" + Texts.abbreviate(text, 100)
 				+ "' cannot be read as " + target.getSimpleName() + hint, cause);
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() <= 100) ? text : text.substring(0, 100) + "…";
 	}
 
 }
