@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,9 +30,10 @@ import io.cnosdb.client.CnosErrorAware;
 import io.cnosdb.client.CnosErrorResponse;
 import io.cnosdb.client.CnosObjectNotFoundException;
 import io.cnosdb.client.CnosOperations;
-import io.cnosdb.client.CnosResult;
-import io.cnosdb.client.CnosRow;
 import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.admin.CnosColumn;
+import io.cnosdb.client.admin.CnosColumnKind;
+import io.cnosdb.client.admin.CnosTableDefinition;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.support.CnosValueConverter;
 import io.cnosdb.client.support.Texts;
@@ -284,10 +284,6 @@ public class CnosCsvImporter {
 		return "The CSV input is not valid UTF-8 (" + ex.getClass().getSimpleName() + ")";
 	}
 
-	/** The schema of a table, from {@code DESCRIBE TABLE}. */
-	private record Column(String name, String dataType, String columnType) {
-	}
-
 	/** One run of an import: the parser, the plan for each column, and the progress. */
 	private final class Import {
 
@@ -427,7 +423,7 @@ public class CnosCsvImporter {
 							1, mapped, null, null);
 				}
 			}
-			Map<String, Column> schema = describe();
+			Map<String, CnosColumn> schema = describe();
 			this.types = new CsvColumnType[this.names.length];
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < this.names.length; i++) {
@@ -471,11 +467,11 @@ public class CnosCsvImporter {
 			this.timeUnitName = unit.name().toLowerCase(Locale.ROOT);
 		}
 
-		private CsvColumnType typeOf(Column column) {
-			switch (column.columnType().toUpperCase(Locale.ROOT)) {
-				case "TIME":
+		private CsvColumnType typeOf(CnosColumn column) {
+			switch (column.kind()) {
+				case TIME:
 					return CsvColumnType.TIME;
-				case "TAG":
+				case TAG:
 					return CsvColumnType.TAG;
 				default:
 					CsvColumnType type = CsvColumnType.forFieldDataType(column.dataType());
@@ -488,11 +484,10 @@ public class CnosCsvImporter {
 			}
 		}
 
-		private @Nullable Map<String, Column> describe() {
-			CnosResult result;
+		private @Nullable Map<String, CnosColumn> describe() {
+			List<CnosColumn> described;
 			try {
-				result = CnosCsvImporter.this.operations
-					.query("DESCRIBE TABLE " + CnosSql.identifier("table", this.table));
+				described = CnosCsvImporter.this.operations.admin().describeTable(this.table);
 			}
 			catch (CnosObjectNotFoundException ex) {
 				if ("030019".equals(ex.getErrorCode())) {
@@ -505,45 +500,34 @@ public class CnosCsvImporter {
 				throw failure("Cannot read the schema of table '" + this.table + "': " + ex.getMessage(), -1, null,
 						null, ex);
 			}
-			Map<String, Column> columns = new LinkedHashMap<>();
-			for (CnosRow row : result) {
-				String name = row.getString("column_name");
-				if (name != null) {
-					columns.put(name, new Column(name, String.valueOf(row.getString("data_type")),
-							String.valueOf(row.getString("column_type"))));
-				}
-			}
+			Map<String, CnosColumn> columns = new LinkedHashMap<>();
+			described.forEach((column) -> columns.put(column.name(), column));
 			return columns;
 		}
 
 		private void createTable() {
-			StringJoiner columns = new StringJoiner(", ");
-			StringJoiner tags = new StringJoiner(", ");
+			CnosTableDefinition.Builder definition = CnosTableDefinition.builder(this.table);
 			for (int i = 0; i < this.names.length; i++) {
 				CsvColumnType type = this.types[i];
 				if (type == CsvColumnType.TAG) {
-					tags.add(CnosSql.identifier("tag", this.names[i]));
+					definition.tag(this.names[i]);
 				}
-				else if (type != null && type.isField()) {
-					columns.add(CnosSql.identifier("field", this.names[i]) + " " + type.sqlType());
+				else if (type != null && type.fieldType() != null) {
+					definition.field(this.names[i], type.fieldType());
 				}
 			}
-			if (tags.length() > 0) {
-				columns.add("TAGS(" + tags + ")");
-			}
-			String sql = "CREATE TABLE IF NOT EXISTS " + CnosSql.identifier("table", this.table) + " (" + columns + ")";
 			try {
-				CnosCsvImporter.this.operations.execute(sql);
+				CnosCsvImporter.this.operations.admin().createTableIfNotExists(definition.build());
 			}
 			catch (DataAccessException ex) {
 				throw failure("Cannot create table '" + this.table + "': " + ex.getMessage(), -1, null, null, ex);
 			}
 		}
 
-		private WritePrecision precisionOf(@Nullable Map<String, Column> schema) {
+		private WritePrecision precisionOf(@Nullable Map<String, CnosColumn> schema) {
 			if (schema != null) {
-				for (Column column : schema.values()) {
-					if (column.columnType().equalsIgnoreCase("TIME")) {
+				for (CnosColumn column : schema.values()) {
+					if (column.kind() == CnosColumnKind.TIME) {
 						Matcher matcher = TIMESTAMP_UNIT.matcher(column.dataType());
 						if (matcher.find()) {
 							return switch (matcher.group(1).toUpperCase(Locale.ROOT)) {

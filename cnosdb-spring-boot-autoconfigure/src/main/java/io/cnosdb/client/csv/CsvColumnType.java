@@ -1,5 +1,6 @@
 package io.cnosdb.client.csv;
 
+import io.cnosdb.client.admin.CnosFieldType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,24 +18,24 @@ public enum CsvColumnType {
 	TAG(null),
 
 	/** A {@code DOUBLE} field. */
-	DOUBLE("DOUBLE"),
+	DOUBLE(CnosFieldType.DOUBLE),
 
 	/** A {@code BIGINT} (signed 64-bit) field. */
-	BIGINT("BIGINT"),
+	BIGINT(CnosFieldType.BIGINT),
 
 	/** A {@code BIGINT UNSIGNED} field. */
-	BIGINT_UNSIGNED("BIGINT UNSIGNED"),
+	BIGINT_UNSIGNED(CnosFieldType.BIGINT_UNSIGNED),
 
 	/** A {@code BOOLEAN} field ({@code true} or {@code false}, any case). */
-	BOOLEAN("BOOLEAN"),
+	BOOLEAN(CnosFieldType.BOOLEAN),
 
 	/** A {@code STRING} field. */
-	STRING("STRING");
+	STRING(CnosFieldType.STRING);
 
-	private final @Nullable String sqlType;
+	private final @Nullable CnosFieldType fieldType;
 
-	CsvColumnType(@Nullable String sqlType) {
-		this.sqlType = sqlType;
+	CsvColumnType(@Nullable CnosFieldType fieldType) {
+		this.fieldType = fieldType;
 	}
 
 	/**
@@ -42,7 +43,15 @@ public enum CsvColumnType {
 	 * @return the SQL type, or {@code null} for {@link #TIME} and {@link #TAG}
 	 */
 	public @Nullable String sqlType() {
-		return this.sqlType;
+		return (this.fieldType != null) ? this.fieldType.sql() : null;
+	}
+
+	/**
+	 * Return the field type of a field column, as the admin API names it.
+	 * @return the field type, or {@code null} for {@link #TIME} and {@link #TAG}
+	 */
+	public @Nullable CnosFieldType fieldType() {
+		return this.fieldType;
 	}
 
 	/**
@@ -50,7 +59,7 @@ public enum CsvColumnType {
 	 * @return {@code true} unless this is {@link #TIME} or {@link #TAG}
 	 */
 	public boolean isField() {
-		return this.sqlType != null;
+		return this.fieldType != null;
 	}
 
 	/**
@@ -60,7 +69,7 @@ public enum CsvColumnType {
 	 */
 	static @Nullable CsvColumnType forFieldDataType(String dataType) {
 		for (CsvColumnType type : values()) {
-			if (type.sqlType != null && type.sqlType.equalsIgnoreCase(dataType.strip())) {
+			if (type.fieldType != null && type.fieldType.sql().equalsIgnoreCase(dataType.strip())) {
 				return type;
 			}
 		}
