@@ -57,11 +57,11 @@ import org.springframework.web.client.RestClientException;
  * results. Create one with {@link #builder()} or let Spring Boot auto-configure it from
  * the {@code cnosdb.*} properties.
  * <p>
- * Results are requested as CSV ({@code Accept: text/csv}): it is the one format CnosDB
- * offers that keeps the column order, sends the column names even for an empty result,
- * keeps {@code NaN}, infinities and unsigned values above {@link Long#MAX_VALUE} exactly,
- * and streams with {@code chunked=true}. CnosDB sends no column types in any format, so
- * values are typed by what the caller asks for (see {@link CnosRow}).
+ * Results are requested as CSV ({@code Accept: application/csv}): it is the one format
+ * CnosDB offers that keeps the column order, sends the column names even for an empty
+ * result, keeps {@code NaN}, infinities and unsigned values above {@link Long#MAX_VALUE}
+ * exactly, and streams with {@code chunked=true}. CnosDB sends no column types in any
+ * format, so values are typed by what the caller asks for (see {@link CnosRow}).
  * <p>
  * Writes go to CnosDB's line-protocol endpoint ({@code /api/v1/write}) with the
  * template's tenant and database. Every request body has a known length (CnosDB answers a
@@ -100,9 +100,11 @@ public class CnosTemplate implements CnosOperations {
 
 	/**
 	 * CnosDB compares {@code Accept} as one exact string: send exactly this value and
-	 * nothing else.
+	 * nothing else. Every release takes {@code application/csv}; {@code text/csv} is
+	 * refused with 400 {@code 040005} before 2.4.3. The answer's content type is
+	 * {@code application/csv} before 2.4.3 and {@code text/csv} from then on.
 	 */
-	private static final MediaType CSV = new MediaType("text", "csv");
+	private static final MediaType CSV = new MediaType("application", "csv");
 
 	/** The body type of SQL and line protocol (CnosDB ignores it on both endpoints). */
 	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);

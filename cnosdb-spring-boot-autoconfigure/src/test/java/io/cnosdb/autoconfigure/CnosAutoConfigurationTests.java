@@ -179,7 +179,7 @@ class CnosAutoConfigurationTests {
 	@Test
 	void readTimeoutPropertyReachesTheHttpClient() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody("Int64(1)\n1\n")
 			.withFixedDelay(3000)));
@@ -191,7 +191,7 @@ class CnosAutoConfigurationTests {
 	@Test
 	void autoConfiguredTemplateSpeaksPlainHttp11WithCredentialsAndUserAgent() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody("Int64(1)\n1\n")));
 		this.contextRunner

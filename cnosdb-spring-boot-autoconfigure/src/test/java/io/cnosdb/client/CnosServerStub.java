@@ -39,7 +39,7 @@ public final class CnosServerStub {
 	 */
 	public static ResponseDefinitionBuilder csv(String body) {
 		return aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody(body);
 	}
@@ -51,7 +51,7 @@ public final class CnosServerStub {
 	 */
 	public static ResponseDefinitionBuilder streamedCsv(String body) {
 		return aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody(body)
 			.withChunkedDribbleDelay(Math.max(1, Math.min(body.length(), 4)), 20);
@@ -92,7 +92,7 @@ public final class CnosServerStub {
 	/**
 	 * Assert that a request to {@code /api/v1/sql} carried what CnosDB needs: the tenant
 	 * and database as query parameters, Basic credentials, exactly one
-	 * {@code Accept: text/csv}, a known body length and the SQL.
+	 * {@code Accept: application/csv}, a known body length and the SQL.
 	 * @param request the request
 	 * @param sql the expected body
 	 * @param chunked whether {@code chunked=true} was expected
@@ -102,7 +102,7 @@ public final class CnosServerStub {
 		String query = "tenant=cnosdb&db=public" + (chunked ? "&chunked=true" : "");
 		assertThat(request.getUrl()).isEqualTo("/api/v1/sql?" + query);
 		assertThat(request.getHeaders().getHeader("Authorization").values()).containsExactly(ROOT_EMPTY_PASSWORD);
-		assertThat(request.getHeaders().getHeader("Accept").values()).containsExactly("text/csv");
+		assertThat(request.getHeaders().getHeader("Accept").values()).containsExactly("application/csv");
 		assertThat(request.getHeaders().getHeader("Accept-Encoding").values()).containsExactly("identity");
 		assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(sql.getBytes().length));
 		assertThat(request.containsHeader("Transfer-Encoding")).isFalse();

@@ -35,7 +35,7 @@ class CnosTemplateStreamingTests {
 			this.requested.set(uri);
 			MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.POST, uri);
 			MockClientHttpResponse response = new MockClientHttpResponse(endlessResult(), HttpStatus.OK);
-			response.getHeaders().set("content-type", "text/csv");
+			response.getHeaders().set("content-type", "application/csv");
 			response.getHeaders().set("content-encoding", "identity");
 			request.setResponse(response);
 			return request;

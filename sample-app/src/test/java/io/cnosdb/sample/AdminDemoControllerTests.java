@@ -37,7 +37,7 @@ class AdminDemoControllerTests {
 		CnosTemplate template = CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build();
 		this.controller = new AdminDemoController(template, "demo_admin");
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withHeader("content-length", "0")));
 	}
@@ -46,7 +46,7 @@ class AdminDemoControllerTests {
 	void setUpCreatesTheDatabaseWithATtlAndTheTableThroughAView() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("SHOW TABLES"))
 			.willReturn(aResponse().withStatus(200)
-				.withHeader("content-type", "text/csv")
+				.withHeader("content-type", "application/csv")
 				.withHeader("content-encoding", "identity")
 				.withBody("table_name\nair\n")));
 		assertThat(this.controller.setUp()).containsExactly("air");
@@ -64,7 +64,7 @@ class AdminDemoControllerTests {
 	@Test
 	void readingsBindStationAndTime() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody("time,station,temperature\n2023-01-01T01:10:00.000000000,O'Hare,69.0\n")));
 		assertThat(this.controller.readings("O'Hare", Instant.parse("2023-01-01T00:00:00Z")))

@@ -68,14 +68,14 @@ class SampleApplicationTests {
 	@Test
 	void databasesEndpointRunsShowDatabasesAndReturnsJson() {
 		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody("database_name\ncluster_schema\npublic\nusage_schema\n")));
 		ResponseEntity<String> response = this.http.get().uri("/api/databases").retrieve().toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		assertThat(response.getBody()).isEqualTo("[\"cluster_schema\",\"public\",\"usage_schema\"]");
 		cnosdb.verify(postRequestedFor(urlEqualTo("/api/v1/sql?tenant=cnosdb&db=public"))
-			.withHeader("Accept", equalTo("text/csv"))
+			.withHeader("Accept", equalTo("application/csv"))
 			.withHeader("Authorization", equalTo("Basic cm9vdDo="))
 			.withRequestBody(equalTo("SHOW DATABASES")));
 	}
@@ -101,7 +101,7 @@ class SampleApplicationTests {
 			.withBody(
 					"{\"status\":\"healthy\",\"version\":\"2.4.3, revision: c760943, build_time: 2025-09-26T03:40:11Z\"}")));
 		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
-			.withHeader("content-type", "text/csv")
+			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody("Int64(1)\n1\n")));
 		JsonNode health = health();

@@ -60,7 +60,7 @@ class WriteControllerTests {
 			.willReturn(aResponse().withStatus(200).withHeader("content-length", "0")));
 		cnosdb.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("DESCRIBE TABLE \"air\""))
 			.willReturn(aResponse().withStatus(200)
-				.withHeader("content-type", "text/csv")
+				.withHeader("content-type", "application/csv")
 				.withHeader("content-encoding", "identity")
 				.withBody("column_name,data_type,column_type,compression_codec\n"
 						+ "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\nstation,STRING,TAG,DEFAULT\n"
