@@ -1,0 +1,207 @@
+package io.cnosdb.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.it.CnosDbServer;
+import io.cnosdb.it.RealCnosDbTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample application against a real CnosDB: every endpoint is called over HTTP, and
+ * what it wrote is read back from the server with SQL.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+@RealCnosDbTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleApplicationIT {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() {
+	};
+
+	private final String database = CnosDbServer.uniqueName("it_sample");
+
+	private final String demoDatabase = CnosDbServer.uniqueName("it_sample_demo");
+
+	private CnosTemplate cnos;
+
+	private ConfigurableApplicationContext context;
+
+	private RestClient http;
+
+	@BeforeAll
+	void startTheSample(CnosDbServer server) {
+		this.cnos = server.templateBuilder().database(this.database).build();
+		this.cnos.admin().createDatabase(this.database);
+		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
+				"--cnosdb.url=" + server.url(), "--cnosdb.user=" + server.user(),
+				"--cnosdb.password=" + server.password(), "--cnosdb.database=" + this.database,
+				"--sample.admin-demo.database=" + this.demoDatabase, "--cnosdb.write.batch.flush-interval=100ms");
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	@AfterAll
+	void stopTheSample() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.cnos != null) {
+			this.cnos.admin().dropDatabaseIfExists(this.database);
+			this.cnos.admin().dropDatabaseIfExists(this.demoDatabase);
+		}
+	}
+
+	@Test
+	void healthIsUpWithTheServersVersion() {
+		Map<String, Object> health = this.http.get().uri("/actuator/health").retrieve().body(JSON_OBJECT);
+		assertThat(health).containsEntry("status", "UP");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> cnosdb = (Map<String, Object>) ((Map<String, Object>) health.get("components"))
+			.get("cnosdb");
+		assertThat(cnosdb).containsEntry("status", "UP");
+		assertThat(cnosdb.get("details").toString()).contains("version=" + this.cnos.ping().version())
+			.contains("database=" + this.database);
+	}
+
+	@Test
+	void serverAndDatabasesEndpointsShowWhatTheServerHas() {
+		Map<String, Object> server = this.http.get().uri("/api/server").retrieve().body(JSON_OBJECT);
+		assertThat(server).containsEntry("status", "healthy").containsEntry("version", this.cnos.ping().version());
+		List<String> databases = this.http.get().uri("/api/databases").retrieve().body(STRINGS);
+		assertThat(databases).contains("public", this.database);
+	}
+
+	@Test
+	void pointEndpointWritesOneReadingThatSqlReadsBack() {
+		Map<String, Object> answer = this.http.post()
+			.uri("/writes/point")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("station", "point_station", "temperature", 69.5, "visibility", 53, "time",
+					"2026-11-30T10:00:00Z"))
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(answer).containsEntry("written", 1);
+		assertThat(this.http.get().uri("/api/tables").retrieve().body(STRINGS)).contains("air");
+		assertThat(this.cnos.query("SELECT time, temperature, visibility FROM air WHERE station = 'point_station'",
+				Reading.class))
+			.containsExactly(new Reading(Instant.parse("2026-11-30T10:00:00Z"), 69.5, 53.0));
+	}
+
+	@Test
+	void batchEndpointWritesThroughTheBatchingWriter() {
+		Map<String, Object> answer = this.http.post()
+			.uri("/writes/batch?wait=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(List.of(
+					Map.of("station", "batch_station", "temperature", 1.5, "visibility", 2, "time",
+							"2026-11-30T11:00:00Z"),
+					Map.of("station", "batch_station", "temperature", 3.5, "visibility", 4, "time",
+							"2026-11-30T11:00:01Z")))
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(answer).containsEntry("written", 2);
+		assertThat(this.cnos.query(
+				"SELECT time, temperature, visibility FROM air WHERE station = 'batch_station' ORDER BY time",
+				Reading.class))
+			.containsExactly(new Reading(Instant.parse("2026-11-30T11:00:00Z"), 1.5, 2.0),
+					new Reading(Instant.parse("2026-11-30T11:00:01Z"), 3.5, 4.0));
+	}
+
+	@Test
+	void csvEndpointImportsAnUploadAndReportsABadRowByLine() {
+		this.cnos.writeLines("csv_air,station=seed temperature=0.0,visibility=0.0 1");
+		String csv = "time,station,temperature,visibility\n2026-11-30T12:00:00Z,csv_station,20.5,10\n"
+				+ "2026-11-30T12:00:01Z,csv_station,21.5,11\n";
+		Map<String, Object> result = this.http.post()
+			.uri("/writes/csv/csv_air")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(upload(csv))
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(result).containsEntry("rowsWritten", 2);
+		assertThat(this.cnos.query(
+				"SELECT time, temperature, visibility FROM csv_air WHERE station = 'csv_station' ORDER BY time",
+				Reading.class))
+			.containsExactly(new Reading(Instant.parse("2026-11-30T12:00:00Z"), 20.5, 10.0),
+					new Reading(Instant.parse("2026-11-30T12:00:01Z"), 21.5, 11.0));
+		Map<String, Object> problem = this.http.post()
+			.uri("/writes/csv/csv_air")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(upload("time,station,temperature,visibility\n2026-11-30T13:00:00Z,bad,warm,1\n"))
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(problem).containsEntry("status", 422)
+			.containsEntry("line", 2)
+			.containsEntry("column", "temperature")
+			.containsEntry("value", "warm");
+	}
+
+	@Test
+	void adminDemoCreatesItsDatabaseAndReadsWithBoundParameters() {
+		List<String> tables = this.http.post().uri("/api/admin-demo").retrieve().body(STRINGS);
+		assertThat(tables).containsExactly("air");
+		assertThat(this.cnos.admin().describeDatabase(this.demoDatabase).ttl().toString()).contains("30");
+		// The demo database keeps 30 days: write an hour ago.
+		Instant time = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		this.cnos.forDatabase(this.demoDatabase)
+			.writeLines("air,station=O'Brien\\ Point temperature=12.5,visibility=3.0 " + time.getEpochSecond()
+					+ "000000000");
+		List<Map<String, Object>> readings = this.http.get()
+			.uri("/api/admin-demo/readings?station={station}&since={since}", "O'Brien Point",
+					time.minus(Duration.ofDays(1)).toString())
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(readings).singleElement().satisfies((reading) -> {
+			assertThat(reading).containsEntry("station", "O'Brien Point").containsEntry("temperature", 12.5);
+			assertThat(reading.get("time")).isEqualTo(time.toString());
+		});
+		assertThat(this.http.get().uri("/api/admin-demo/tables").retrieve().body(STRINGS)).containsExactly("air");
+	}
+
+	private static MultiValueMap<String, Object> upload(String csv) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+
+			@Override
+			public String getFilename() {
+				return "air.csv";
+			}
+
+		});
+		return parts;
+	}
+
+	record Reading(Instant time, double temperature, double visibility) {
+	}
+
+}
