@@ -21,8 +21,11 @@ public record CnosServerInfo(String status, String version, @Nullable String rev
 	private static final String UNKNOWN = "UNKNOWN";
 
 	/**
-	 * Read ping's composite version text, for example
-	 * {@code "2.4.3, revision: c760943, build_time: 2025-09-26T03:40:11Z"}.
+	 * Read ping's composite version text: from 2.4.3 on, for example
+	 * {@code "2.4.3, revision: c760943, build_time: 2025-09-26T03:40:11Z"}; before,
+	 * {@code "2.3.5, revision <40 hex digits>"} or {@code "2.4.2, revision UNKNOWN"}. The
+	 * version has three parts only: it cannot tell patch releases apart (2.4.0 and
+	 * 2.4.0.1 both report {@code 2.4.0}).
 	 * @param status the {@code status} member of the ping answer
 	 * @param versionText the {@code version} member of the ping answer
 	 * @return the server information
@@ -36,12 +39,14 @@ public record CnosServerInfo(String status, String version, @Nullable String rev
 			version = parts[0].strip();
 			for (int i = 1; i < parts.length; i++) {
 				String part = parts[i].strip();
+				// "key: value", or "key value" before 2.4.3
 				int colon = part.indexOf(':');
-				if (colon < 0) {
+				int separator = (colon >= 0) ? colon : part.indexOf(' ');
+				if (separator < 0) {
 					continue;
 				}
-				String key = part.substring(0, colon).strip();
-				String value = part.substring(colon + 1).strip();
+				String key = part.substring(0, separator).strip();
+				String value = part.substring(separator + 1).strip();
 				if (UNKNOWN.equals(value) || value.isEmpty()) {
 					continue;
 				}

@@ -56,6 +56,26 @@ class CnosTemplatePingTests {
 	}
 
 	@Test
+	void pingOfA242SourceBuildAsTheRealServerAnswers() {
+		// Bytes of a real v2.4.2.1 server: no colon after "revision" before 2.4.3.
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "application/json")
+			.withHeader("content-length", "56")
+			.withBody("{\"status\":\"healthy\",\"version\":\"2.4.2, revision UNKNOWN\"}")));
+		assertThat(this.template.ping()).isEqualTo(new CnosServerInfo("healthy", "2.4.2", null, null));
+	}
+
+	@Test
+	void pingBefore243ReadsTheRevisionWrittenWithoutAColon() {
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "application/json")
+			.withBody(
+					"{\"version\":\"2.3.5, revision ace7d5f3e1c2b4a5968778695a4b3c2d1e0f9a8b\",\"status\":\"healthy\"}")));
+		assertThat(this.template.ping())
+			.isEqualTo(new CnosServerInfo("healthy", "2.3.5", "ace7d5f3e1c2b4a5968778695a4b3c2d1e0f9a8b", null));
+	}
+
+	@Test
 	void pingOfSomethingThatIsNotCnosDbIsAResourceFailure() {
 		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(
 				aResponse().withStatus(200).withHeader("content-type", "text/html").withBody("<html>hello</html>")));
