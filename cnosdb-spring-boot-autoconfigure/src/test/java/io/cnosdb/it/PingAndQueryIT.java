@@ -1,9 +1,16 @@
 package io.cnosdb.it;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import io.cnosdb.client.CnosResult;
 import io.cnosdb.client.CnosServerInfo;
 import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.health.CnosHealthIndicator;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +37,24 @@ class PingAndQueryIT {
 		CnosServerInfo info = this.template.ping();
 		assertThat(info.status()).isEqualTo("healthy");
 		assertThat(info.version()).matches("2\\.\\d+\\.\\d+.*").isEqualTo(this.server.info().version());
+	}
+
+	@Test
+	void healthIsUpAgainstTheServerAndDownAgainstAClosedPort() throws Exception {
+		Health up = new CnosHealthIndicator(this.template).health(true);
+		assertThat(up.getStatus()).isEqualTo(Status.UP);
+		assertThat(up.getDetails()).containsEntry("version", this.server.info().version())
+			.containsEntry("tenant", "cnosdb")
+			.containsEntry("database", "public");
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		CnosTemplate unreachable = CnosTemplate.builder().url("http://127.0.0.1:" + closedPort).build();
+		Health down = new CnosHealthIndicator(unreachable).health(true);
+		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(down.getDetails().get("error")).asString()
+			.contains("cannot reach CnosDB at http://127.0.0.1:" + closedPort);
 	}
 
 	@Test
