@@ -272,8 +272,8 @@ class CnosAdminTemplateTests {
 
 	@Test
 	void dropMissingTableFailsWithNotFound() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(error(422,
-				"{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"air\\\"\"}")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(error(422, "{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"air\\\"\"}")));
 		assertThatExceptionOfType(CnosObjectNotFoundException.class).isThrownBy(() -> this.admin.dropTable("air"))
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030019"));
 		assertSqlRequest(onlyRequest(server), "DROP TABLE \"air\"", false);

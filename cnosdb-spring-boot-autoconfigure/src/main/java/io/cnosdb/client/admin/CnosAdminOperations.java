@@ -103,9 +103,9 @@ public interface CnosAdminOperations {
 	/**
 	 * Drop a database after a delay, during which {@link #recoverDatabase(String)} can
 	 * undo it: {@code DROP DATABASE "db" AFTER '7d'}. Meanwhile the database is hidden
-	 * ({@link #listDatabases()} omits it, using it fails with {@code 030017}) but its name
-	 * stays taken; a plain {@link #dropDatabase(String)} drops it at once. Since CnosDB
-	 * 2.4.0 (CnosDB 2.3 has no {@code AFTER} and refuses the statement).
+	 * ({@link #listDatabases()} omits it, using it fails with {@code 030017}) but its
+	 * name stays taken; a plain {@link #dropDatabase(String)} drops it at once. Since
+	 * CnosDB 2.4.0 (CnosDB 2.3 has no {@code AFTER} and refuses the statement).
 	 * @param database the database name
 	 * @param delay how long the database stays recoverable
 	 * @throws DataAccessException if it fails, for example {@code 030017} when there is
@@ -343,9 +343,9 @@ public interface CnosAdminOperations {
 	 * @param user the user name
 	 * @param role {@link #OWNER}, {@link #MEMBER} or a custom role of the tenant
 	 * @throws DataAccessException if it fails, for example {@code 030007} when the user
-	 * is a member already (CnosDB names the user by its numeric id then),
-	 * {@code 030008} when there is no such user, {@code 030006} when there is no such
-	 * role, {@code 030010} when there is no such tenant
+	 * is a member already (CnosDB names the user by its numeric id then), {@code 030008}
+	 * when there is no such user, {@code 030006} when there is no such role,
+	 * {@code 030010} when there is no such tenant
 	 */
 	void addUserToTenant(String tenant, String user, String role);
 

@@ -293,7 +293,8 @@ public final class CnosExceptionTranslator {
 		String code = error.code();
 		if (code != null) {
 			if ("030034".equals(code) && !isExpiredData(error.message())) {
-				// 030034 "Operation not support: ..." is bad data for a point older than the
+				// 030034 "Operation not support: ..." is bad data for a point older than
+				// the
 				// TTL ("create expired bucket"), an unsupported operation otherwise
 				// ("rename user", "rename tenant", "update external table").
 				return Category.UNSUPPORTED;
