@@ -1,5 +1,6 @@
 package io.cnosdb.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -231,9 +232,32 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public List<CnosTenantInfo> listTenants() {
-		return system().query(CnosAdminSql.LIST_TENANTS,
-				(row, rowNum) -> new CnosTenantInfo(required(row, "tenant_name"),
-						text(json(row, "tenant_options"), "comment")));
+		return system().query(CnosAdminSql.LIST_TENANTS, (row, rowNum) -> {
+			JsonNode options = json(row, "tenant_options");
+			return new CnosTenantInfo(required(row, "tenant_name"), text(options, "comment"),
+					dropAfter(options.get("drop_after")));
+		});
+	}
+
+	/**
+	 * Read {@code drop_after} of {@code tenant_options}: {@code null}, or
+	 * {@code {"duration":{"secs":86400,"nanos":0},"is_inf":false}}.
+	 */
+	private static @Nullable CnosDuration dropAfter(@Nullable JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.path("is_inf").asBoolean(false)) {
+			return CnosDuration.INFINITE;
+		}
+		JsonNode secs = node.path("duration").path("secs");
+		JsonNode nanos = node.path("duration").path("nanos");
+		if (!secs.isIntegralNumber() || !secs.canConvertToLong() || !nanos.isIntegralNumber()
+				|| !nanos.canConvertToInt() || secs.longValue() < 0 || nanos.intValue() < 0) {
+			throw new TypeMismatchDataAccessException(
+					"Column 'tenant_options' has a drop_after that is not the JSON CnosDB sends: " + node);
+		}
+		return CnosDuration.of(Duration.ofSeconds(secs.longValue(), nanos.intValue()));
 	}
 
 	@Override

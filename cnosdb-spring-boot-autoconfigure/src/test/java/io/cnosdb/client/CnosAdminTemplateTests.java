@@ -35,6 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.dao.TypeMismatchDataAccessException;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -225,20 +227,21 @@ class CnosAdminTemplateTests {
 
 	@Test
 	void alterDatabaseStopsAtTheFirstFailureAndReportsItsStatement() {
+		// CnosDB 2.4.2.1's answer when the database was dropped meanwhile.
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(ddlOk()));
 		server.stubFor(
 				post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("ALTER DATABASE \"tttest\" SET SHARD 3"))
 					.willReturn(error(422,
-							"{\"error_code\":\"030034\",\"error_message\":\"Operation not support: shard number\"}")));
+							"{\"error_code\":\"030017\",\"error_message\":\"Database not found: \\\"tttest\\\"\"}")));
 		CnosDatabaseChanges changes = CnosDatabaseChanges.builder()
 			.ttl(CnosDuration.parse("1M"))
 			.shard(3)
 			.replica(2)
 			.build();
-		assertThatExceptionOfType(CnosInvalidDataException.class)
+		assertThatExceptionOfType(CnosObjectNotFoundException.class)
 			.isThrownBy(() -> this.admin.alterDatabase("tttest", changes))
 			.satisfies((ex) -> {
-				assertThat(ex.getErrorCode()).isEqualTo("030034");
+				assertThat(ex.getErrorCode()).isEqualTo("030017");
 				assertThat(ex.getSql()).isEqualTo("ALTER DATABASE \"tttest\" SET SHARD 3");
 			});
 		assertThat(requests()).extracting(LoggedRequest::getBodyAsString)
@@ -269,8 +272,8 @@ class CnosAdminTemplateTests {
 
 	@Test
 	void dropMissingTableFailsWithNotFound() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(error(422,
-				"{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.air\\\"\"}")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(error(422, "{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"air\\\"\"}")));
 		assertThatExceptionOfType(CnosObjectNotFoundException.class).isThrownBy(() -> this.admin.dropTable("air"))
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030019"));
 		assertSqlRequest(onlyRequest(server), "DROP TABLE \"air\"", false);
@@ -329,13 +332,14 @@ class CnosAdminTemplateTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv(
 				"ttl,shard,vnode_duration,replica,precision,max_memcache_size,memcache_partitions,wal_max_file_size,"
 						+ "wal_sync,strict_write,max_cache_readers\n"
-						+ "INF,1,1year,1,NS,128 MiB,16,128 MiB,false,false,32\n")));
+						+ "INF,1,1year,1,NS,128 MiB,4,1 GiB,false,false,32\n")));
 		CnosDatabaseInfo info = this.admin.describeDatabase("test1");
 		assertThat(info.ttl().isInfinite()).isTrue();
 		assertThat(info.vnodeDuration().toDuration()).isEqualTo(Duration.ofSeconds(31_557_600));
 		assertThat(info.precision()).isEqualTo(CnosPrecision.NS);
 		assertThat(info.walSync()).isFalse();
-		assertThat(info.memcachePartitions()).isEqualTo(16);
+		assertThat(info.memcachePartitions()).isEqualTo(4);
+		assertThat(info.walMaxFileSize()).isEqualTo(CnosByteSize.ofGibibytes(1));
 	}
 
 	@Test
@@ -363,10 +367,11 @@ class CnosAdminTemplateTests {
 
 	@Test
 	void listUsersAsksTheSystemTenantAndReadsTheOptionsJson() {
+		// As CnosDB 2.4.2.1 lists them: GRANTED_ADMIN = true makes is_admin true.
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("user_name,is_admin,user_options\n"
 				+ "root,true,\"{\"\"hash_password\"\":\"\"*****\"\",\"\"must_change_password\"\":true,\"\"comment\"\":\"\"system admin\"\"}\"\n"
 				+ "test_us_u1,false,\"{\"\"hash_password\"\":\"\"*****\"\",\"\"comment\"\":\"\"test comment\"\"}\"\n"
-				+ "test_us_u2,false,\"{\"\"hash_password\"\":\"\"*****\"\",\"\"granted_admin\"\":true}\"\n")));
+				+ "test_us_u2,true,\"{\"\"hash_password\"\":\"\"*****\"\",\"\"granted_admin\"\":true}\"\n")));
 		CnosTemplate other = CnosTemplate.builder()
 			.url(server.baseUrl())
 			.credentials("root", "")
@@ -376,7 +381,7 @@ class CnosAdminTemplateTests {
 		assertThat(other.admin().listUsers()).containsExactly(
 				new CnosUserInfo("root", true, true, false, "system admin"),
 				new CnosUserInfo("test_us_u1", false, false, false, "test comment"),
-				new CnosUserInfo("test_us_u2", false, false, true, null));
+				new CnosUserInfo("test_us_u2", true, false, true, null));
 		LoggedRequest request = onlyRequest(server);
 		assertThat(request.getUrl()).isEqualTo("/api/v1/sql?tenant=cnosdb&db=public");
 		assertThat(request.getBodyAsString())
@@ -385,11 +390,14 @@ class CnosAdminTemplateTests {
 
 	@Test
 	void listTenantsAsksTheSystemTenant() {
+		// CnosDB 2.4.2.1, tenant tt created WITH COMMENT = 'test', DROP_AFTER = '1d'.
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("tenant_name,tenant_options\n"
 				+ "cnosdb,\"{\"\"comment\"\":\"\"system tenant\"\",\"\"limiter_config\"\":null,\"\"drop_after\"\":null,\"\"tenant_is_hidden\"\":false}\"\n"
-				+ "test_ts_tenant1,\"{\"\"comment\"\":null,\"\"limiter_config\"\":null,\"\"drop_after\"\":null,\"\"tenant_is_hidden\"\":false}\"\n")));
-		assertThat(this.admin.listTenants()).containsExactly(new CnosTenantInfo("cnosdb", "system tenant"),
-				new CnosTenantInfo("test_ts_tenant1", null));
+				+ "test_ts_tenant1,\"{\"\"comment\"\":null,\"\"limiter_config\"\":null,\"\"drop_after\"\":null,\"\"tenant_is_hidden\"\":false}\"\n"
+				+ "tt,\"{\"\"comment\"\":\"\"test\"\",\"\"limiter_config\"\":null,\"\"drop_after\"\":{\"\"duration\"\":{\"\"secs\"\":86400,\"\"nanos\"\":0},\"\"is_inf\"\":false},\"\"tenant_is_hidden\"\":false}\"\n")));
+		assertThat(this.admin.listTenants()).containsExactly(new CnosTenantInfo("cnosdb", "system tenant", null),
+				new CnosTenantInfo("test_ts_tenant1", null, null),
+				new CnosTenantInfo("tt", "test", CnosDuration.parse("1d")));
 		assertSqlRequest(onlyRequest(server),
 				"SELECT tenant_name, tenant_options FROM cluster_schema.tenants ORDER BY tenant_name", false);
 	}
@@ -445,6 +453,44 @@ class CnosAdminTemplateTests {
 			.withMessage("Query failed: CnosDB error 030008 (HTTP 422): The user nobody not found;"
 					+ " SQL [ALTER USER \"nobody\" SET PASSWORD = '******']");
 		assertSqlRequest(onlyRequest(server), "ALTER USER \"nobody\" SET PASSWORD = 'hunter2'", false);
+	}
+
+	@Test
+	void renameUserIsReportedAsUnsupported() {
+		// CnosDB 2.4.2.1's exact answer: no release implements RENAME of a user.
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(
+				error(422, "{\"error_code\":\"030034\",\"error_message\":\"Operation not support: rename user\"}")));
+		assertThatExceptionOfType(CnosUnsupportedOperationException.class)
+			.isThrownBy(() -> this.admin.renameUser("u", "v"))
+			.withMessage("Query failed: CnosDB error 030034 (HTTP 422): Operation not support: rename user;"
+					+ " SQL [ALTER USER \"u\" RENAME TO \"v\"]")
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030034"));
+	}
+
+	@Test
+	void expiredDataKeepsBeingInvalidDataUnderTheSameCode() {
+		// The other 030034: a point older than the TTL (CnosDB 2.4.2.1, INSERT or write).
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(error(422,
+				"{\"error_code\":\"030034\",\"error_message\":\"Operation not support: create expired bucket\"}")));
+		CnosTemplate template = CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build();
+		assertThatExceptionOfType(CnosInvalidDataException.class)
+			.isThrownBy(() -> template.execute("INSERT INTO m (time, v) VALUES (1, 1)"))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030034"));
+	}
+
+	@Test
+	void listTenantsReadsAnInfiniteDropAfter() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("tenant_name,tenant_options\n"
+				+ "t,\"{\"\"comment\"\":null,\"\"limiter_config\"\":null,\"\"drop_after\"\":{\"\"duration\"\":{\"\"secs\"\":0,\"\"nanos\"\":0},\"\"is_inf\"\":true},\"\"tenant_is_hidden\"\":false}\"\n")));
+		assertThat(this.admin.listTenants()).containsExactly(new CnosTenantInfo("t", null, CnosDuration.INFINITE));
+	}
+
+	@Test
+	void listTenantsRefusesADropAfterItCannotRead() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("tenant_name,tenant_options\n"
+				+ "t,\"{\"\"comment\"\":null,\"\"drop_after\"\":{\"\"duration\"\":\"\"1d\"\"}}\"\n")));
+		assertThatExceptionOfType(TypeMismatchDataAccessException.class).isThrownBy(() -> this.admin.listTenants())
+			.withMessageContaining("drop_after");
 	}
 
 	@Test

@@ -102,17 +102,23 @@ public interface CnosAdminOperations {
 
 	/**
 	 * Drop a database after a delay, during which {@link #recoverDatabase(String)} can
-	 * undo it: {@code DROP DATABASE "db" AFTER '7d'}.
+	 * undo it: {@code DROP DATABASE "db" AFTER '7d'}. Meanwhile the database is hidden
+	 * ({@link #listDatabases()} omits it, using it fails with {@code 030017}) but its
+	 * name stays taken; a plain {@link #dropDatabase(String)} drops it at once. Since
+	 * CnosDB 2.4.0 (CnosDB 2.3 has no {@code AFTER} and refuses the statement).
 	 * @param database the database name
 	 * @param delay how long the database stays recoverable
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030017} when there is
+	 * no such database
 	 */
 	void dropDatabaseAfter(String database, CnosDuration delay);
 
 	/**
-	 * Undo a delayed drop: {@code RECOVER DATABASE "db"}.
+	 * Undo a delayed drop: {@code RECOVER DATABASE "db"}. A database that is not being
+	 * dropped is left as it is. Since CnosDB 2.4.0.
 	 * @param database the database name
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030017} when there is
+	 * no such database
 	 */
 	void recoverDatabase(String database);
 
@@ -124,7 +130,10 @@ public interface CnosAdminOperations {
 	List<String> listDatabases();
 
 	/**
-	 * Read a database's options: {@code DESCRIBE DATABASE "db"}.
+	 * Read a database's options: {@code DESCRIBE DATABASE "db"}. Durations come back as
+	 * CnosDB renders them ({@code 30days}, {@code 1year 1month}, {@code INF}) and equal
+	 * the ones set; sizes as {@code 256 MiB}. Needs CnosDB 2.4.2 or later: older servers
+	 * answer only {@code ttl} to {@code precision}, without the storage columns.
 	 * @param database the database name
 	 * @return the options
 	 * @throws DataAccessException if it fails, for example {@code 030017} when there is
@@ -215,10 +224,14 @@ public interface CnosAdminOperations {
 	void alterUserPassword(String user, String password);
 
 	/**
-	 * Rename a user: {@code ALTER USER "u" RENAME TO "v"}.
+	 * Rename a user: {@code ALTER USER "u" RENAME TO "v"}. No CnosDB release up to 2.4.3
+	 * implements it: the statement parses, then the server answers {@code 030034}
+	 * ("Operation not support: rename user"), thrown as
+	 * {@code CnosUnsupportedOperationException}.
 	 * @param user the user name
 	 * @param newName the new name
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails ({@code CnosUnsupportedOperationException}
+	 * on CnosDB 2.3 to 2.4.3)
 	 */
 	void renameUser(String user, String newName);
 
@@ -277,7 +290,10 @@ public interface CnosAdminOperations {
 	void createTenantIfNotExists(String tenant, CnosTenantOptions options);
 
 	/**
-	 * Drop a tenant with all its databases: {@code DROP TENANT "t"}.
+	 * Drop a tenant with all its databases: {@code DROP TENANT "t"}. A tenant created or
+	 * altered with a {@code DROP_AFTER} option is not dropped at once: it is hidden and
+	 * recoverable for that long, and its name stays taken (see
+	 * {@link #dropTenantAfter(String, CnosDuration)}).
 	 * @param tenant the tenant name
 	 * @throws DataAccessException if it fails, for example {@code 030010} when there is
 	 * no such tenant, or {@code 010064} for {@code cnosdb}
@@ -293,17 +309,22 @@ public interface CnosAdminOperations {
 
 	/**
 	 * Drop a tenant after a delay, during which {@link #recoverTenant(String)} can undo
-	 * it: {@code DROP TENANT "t" AFTER '7d'}.
+	 * it: {@code DROP TENANT "t" AFTER '7d'}. Meanwhile the tenant is hidden
+	 * ({@link #listTenants()} omits it) but its name stays taken ({@code 030009}), and a
+	 * plain {@link #dropTenant(String)} does not shorten the delay: only another
+	 * {@code dropTenantAfter} does. Since CnosDB 2.4.0.
 	 * @param tenant the tenant name
 	 * @param delay how long the tenant stays recoverable
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030010} when there is
+	 * no such tenant
 	 */
 	void dropTenantAfter(String tenant, CnosDuration delay);
 
 	/**
-	 * Undo a delayed drop: {@code RECOVER TENANT "t"}.
+	 * Undo a delayed drop: {@code RECOVER TENANT "t"}. Since CnosDB 2.4.0.
 	 * @param tenant the tenant name
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030010} when there is
+	 * no such tenant
 	 */
 	void recoverTenant(String tenant);
 
@@ -321,8 +342,10 @@ public interface CnosAdminOperations {
 	 * @param tenant the tenant name
 	 * @param user the user name
 	 * @param role {@link #OWNER}, {@link #MEMBER} or a custom role of the tenant
-	 * @throws DataAccessException if it fails, for example {@code 030001} when the user
-	 * is a member already
+	 * @throws DataAccessException if it fails, for example {@code 030007} when the user
+	 * is a member already (CnosDB names the user by its numeric id then), {@code 030008}
+	 * when there is no such user, {@code 030006} when there is no such role,
+	 * {@code 030010} when there is no such tenant
 	 */
 	void addUserToTenant(String tenant, String user, String role);
 
@@ -331,8 +354,8 @@ public interface CnosAdminOperations {
 	 * @param tenant the tenant name
 	 * @param user the user name
 	 * @param role the new role
-	 * @throws DataAccessException if it fails, for example {@code 030002} when the user
-	 * is no member
+	 * @throws DataAccessException if it fails, for example {@code 030008} when the user
+	 * is no member (CnosDB names the user by its numeric id then)
 	 */
 	void setUserRole(String tenant, String user, String role);
 
@@ -340,7 +363,8 @@ public interface CnosAdminOperations {
 	 * Remove a user from a tenant: {@code ALTER TENANT "t" REMOVE USER "u"}.
 	 * @param tenant the tenant name
 	 * @param user the user name
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030008} when the user
+	 * is no member
 	 */
 	void removeUserFromTenant(String tenant, String user);
 
@@ -373,9 +397,11 @@ public interface CnosAdminOperations {
 	void createRole(String role, CnosSystemRole inheritFrom);
 
 	/**
-	 * Drop a custom role: {@code DROP ROLE "r"}.
+	 * Drop a custom role: {@code DROP ROLE "r"}. CnosDB keeps the members that had the
+	 * role, still listed with it (by {@link #listMembers(String)}).
 	 * @param role the role name
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030006} when there is
+	 * no such role, or {@code 010076} for a system role
 	 */
 	void dropRole(String role);
 
@@ -388,7 +414,10 @@ public interface CnosAdminOperations {
 
 	/**
 	 * Give a role a privilege on a database:
-	 * {@code GRANT READ ON DATABASE "db" TO ROLE "r"}.
+	 * {@code GRANT READ ON DATABASE "db" TO ROLE "r"}. A role holds one privilege per
+	 * database: a later grant replaces the earlier one. CnosDB lists the privileges in
+	 * {@code information_schema.database_privileges} ({@code Read}, {@code Write},
+	 * {@code All}).
 	 * @param privilege the privilege
 	 * @param database the database name
 	 * @param role the role name
@@ -399,10 +428,11 @@ public interface CnosAdminOperations {
 	/**
 	 * Take a privilege on a database from a role:
 	 * {@code REVOKE READ ON DATABASE "db" FROM ROLE "r"}.
-	 * @param privilege the privilege
+	 * @param privilege the privilege, the one the role holds on that database
 	 * @param database the database name
 	 * @param role the role name
-	 * @throws DataAccessException if it fails
+	 * @throws DataAccessException if it fails, for example {@code 030056} when the role
+	 * does not hold exactly that privilege
 	 */
 	void revoke(CnosPrivilege privilege, String database, String role);
 

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The options of {@code CREATE DATABASE} (reference §7.2). Options left unset take the
  * server's defaults. {@code PRECISION} and the storage options ({@code MAX_MEMCACHE_SIZE}
  * to {@code MAX_CACHE_READERS}) cannot be changed after creation; see
- * {@link CnosDatabaseChanges} for what can.
+ * {@link CnosDatabaseChanges} for what can (CnosDB answers {@code 010009} "database
+ * config is unmodifiable" to the others). The storage options exist since CnosDB 2.4.2;
+ * older servers refuse a statement that sets one.
  * <p>
  * Immutable; build with {@link #builder()}: <pre class="code">
  * CnosDatabaseOptions options = CnosDatabaseOptions.builder()

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The options of {@code CREATE TENANT}: a comment, and how long a dropped tenant can be
- * recovered ({@code DROP_AFTER}). (CnosDB's rate and quota limiters are not covered.)
+ * recovered ({@code DROP_AFTER}, since CnosDB 2.4.1). (CnosDB's rate and quota limiters
+ * are not covered.)
  * <p>
  * Immutable; build with {@link #builder()}.
  *

@@ -292,6 +292,13 @@ public final class CnosExceptionTranslator {
 	private static Category categorize(CnosErrorResponse error) {
 		String code = error.code();
 		if (code != null) {
+			if ("030034".equals(code) && !isExpiredData(error.message())) {
+				// 030034 "Operation not support: ..." is bad data for a point older than
+				// the
+				// TTL ("create expired bucket"), an unsupported operation otherwise
+				// ("rename user", "rename tenant", "update external table").
+				return Category.UNSUPPORTED;
+			}
 			Category category = CATEGORY_BY_CODE.get(code);
 			if (category != null) {
 				return category;
@@ -309,6 +316,10 @@ public final class CnosExceptionTranslator {
 			case 403 -> Category.PERMISSION;
 			default -> Category.SERVER;
 		};
+	}
+
+	private static boolean isExpiredData(@Nullable String message) {
+		return message != null && message.contains("create expired bucket");
 	}
 
 	private static boolean isSemanticDdlOrDml(String code) {
