@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.cnosdb.client.admin.CnosAdminOperations;
 import io.cnosdb.client.admin.CnosAdminSql;
@@ -44,6 +46,8 @@ import org.springframework.dao.TypeMismatchDataAccessException;
 final class CnosAdminTemplate implements CnosAdminOperations {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final Pattern LEGACY_DURATION = Pattern.compile("([0-9]+) (Days|Hours|Minutes)");
 
 	private final CnosTemplate template;
 
@@ -95,7 +99,7 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public List<String> listDatabases() {
-		return this.template.query(CnosAdminSql.SHOW_DATABASES, (row, rowNum) -> required(row, "database_name"));
+		return this.template.query(CnosAdminSql.SHOW_DATABASES, (row, rowNum) -> name(row, "database_name"));
 	}
 
 	@Override
@@ -110,17 +114,26 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 		return rows.get(0);
 	}
 
+	/**
+	 * Read one {@code DESCRIBE DATABASE} row: eleven columns from CnosDB 2.4.2 on, the
+	 * first five only before (upper-case names before 2.3.4, found by the row's
+	 * case-insensitive lookup).
+	 */
 	private static CnosDatabaseInfo databaseInfo(String database, CnosRow row) {
+		boolean storageOptions = hasColumn(row, "max_memcache_size");
 		return new CnosDatabaseInfo(database, duration(row, "ttl"), number(row, "shard"),
 				duration(row, "vnode_duration"), number(row, "replica"),
-				convert(row, "precision", CnosPrecision::fromName), byteSize(row, "max_memcache_size"),
-				number(row, "memcache_partitions"), byteSize(row, "wal_max_file_size"), flag(row, "wal_sync"),
-				flag(row, "strict_write"), number(row, "max_cache_readers"));
+				convert(row, "precision", CnosPrecision::fromName),
+				storageOptions ? byteSize(row, "max_memcache_size") : null,
+				storageOptions ? number(row, "memcache_partitions") : null,
+				storageOptions ? byteSize(row, "wal_max_file_size") : null,
+				storageOptions ? flag(row, "wal_sync") : null, storageOptions ? flag(row, "strict_write") : null,
+				storageOptions ? number(row, "max_cache_readers") : null);
 	}
 
 	@Override
 	public List<String> listTables() {
-		return this.template.query(CnosAdminSql.SHOW_TABLES, (row, rowNum) -> required(row, "table_name"));
+		return this.template.query(CnosAdminSql.SHOW_TABLES, (row, rowNum) -> name(row, "table_name"));
 	}
 
 	@Override
@@ -336,6 +349,19 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 		return this.template.forTenant(CnosAdminSql.SYSTEM_TENANT).forDatabase(CnosAdminSql.SYSTEM_DATABASE);
 	}
 
+	/**
+	 * The name a {@code SHOW} statement lists: in {@code column}, or in the only column
+	 * where CnosDB 2.3.0 calls it {@code Database} or {@code Table}.
+	 */
+	private static String name(CnosRow row, String column) {
+		return (hasColumn(row, column) || row.size() != 1) ? required(row, column)
+				: required(row, row.getColumnNames().get(0));
+	}
+
+	private static boolean hasColumn(CnosRow row, String column) {
+		return row.getColumnNames().stream().anyMatch(column::equalsIgnoreCase);
+	}
+
 	private static String required(CnosRow row, String column) {
 		String value = row.getString(column);
 		if (value == null) {
@@ -361,7 +387,25 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 	}
 
 	private static CnosDuration duration(CnosRow row, String column) {
-		return convert(row, column, CnosDuration::parse);
+		return convert(row, column, (text) -> CnosDuration.parse(modernDuration(text)));
+	}
+
+	/**
+	 * CnosDB before 2.4.2 describes a duration as one whole unit, {@code "365 Days"},
+	 * {@code "12 Hours"} or {@code "30 Minutes"}; read it as {@code 365d}, {@code 12h} or
+	 * {@code 30m}.
+	 */
+	static String modernDuration(String text) {
+		Matcher legacy = LEGACY_DURATION.matcher(text);
+		if (!legacy.matches()) {
+			return text;
+		}
+		String unit = switch (legacy.group(2)) {
+			case "Days" -> "d";
+			case "Hours" -> "h";
+			default -> "m";
+		};
+		return legacy.group(1) + unit;
 	}
 
 	private static CnosByteSize byteSize(CnosRow row, String column) {

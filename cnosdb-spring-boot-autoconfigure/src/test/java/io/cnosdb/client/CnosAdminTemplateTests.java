@@ -306,10 +306,45 @@ class CnosAdminTemplateTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv(DESCRIBE_DATABASE_CSV)));
 		CnosDatabaseInfo info = this.admin.describeDatabase("tttest");
 		assertThat(info).isEqualTo(new CnosDatabaseInfo("tttest", CnosDuration.INFINITE, 6, CnosDuration.parse("2y1M"),
-				1, CnosPrecision.US, CnosByteSize.ofMebibytes(128), 10, CnosByteSize.ofBytes(300_000_000), true, true,
-				100));
+				1, CnosPrecision.US, CnosByteSize.ofMebibytes(128), 10L, CnosByteSize.ofBytes(300_000_000), true, true,
+				100L));
 		assertThat(info.vnodeDuration()).hasToString("2years 1month");
 		assertSqlRequest(onlyRequest(server), "DESCRIBE DATABASE \"tttest\"", false);
+	}
+
+	@Test
+	void describeDatabaseBefore242ReadsTheFiveOptionsAndTheirWholeUnitDurations() {
+		// Columns and duration text of CnosDB 2.3.4 to 2.4.1 (information_schema
+		// databases
+		// builder and the Display of models::schema::Duration in those tags).
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(csv("ttl,shard,vnode_duration,replica,precision\n30 Days,2,12 Hours,1,MS\n")));
+		CnosDatabaseInfo info = this.admin.describeDatabase("old");
+		assertThat(info).isEqualTo(new CnosDatabaseInfo("old", CnosDuration.parse("30d"), 2, CnosDuration.parse("12h"),
+				1, CnosPrecision.MS, null, null, null, null, null, null));
+		assertThat(info.toOptions()).isEqualTo(CnosDatabaseOptions.builder()
+			.ttl(CnosDuration.parse("30d"))
+			.shard(2)
+			.vnodeDuration(CnosDuration.parse("12h"))
+			.replica(1)
+			.precision(CnosPrecision.MS)
+			.build());
+	}
+
+	@Test
+	void describeDatabaseOf230ReadsUpperCaseColumnsInfAndMinutes() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(csv("TTL,SHARD,VNODE_DURATION,REPLICA,PRECISION\nINF,1,90 Minutes,1,NS\n")));
+		assertThat(this.admin.describeDatabase("old")).isEqualTo(new CnosDatabaseInfo("old", CnosDuration.INFINITE, 1,
+				CnosDuration.parse("90m"), 1, CnosPrecision.NS, null, null, null, null, null, null));
+	}
+
+	@Test
+	void listDatabasesAndTablesOf230ReadTheirOnlyColumn() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("Database\npublic\nmine\n")));
+		assertThat(this.admin.listDatabases()).containsExactly("public", "mine");
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("Table\nair\n")));
+		assertThat(this.admin.listTables()).containsExactly("air");
 	}
 
 	@Test

@@ -81,9 +81,9 @@ class AdminDatabasesIT {
 					.strictWrite(true)
 					.maxCacheReaders(16)
 					.build());
-		assertThat(this.admin.describeDatabase(db))
-			.isEqualTo(new CnosDatabaseInfo(db, CnosDuration.parse("30d"), 2, CnosDuration.parse("1d"), 1,
-					CnosPrecision.MS, CnosByteSize.ofMebibytes(256), 8, CnosByteSize.ofMebibytes(64), true, true, 16));
+		assertThat(this.admin.describeDatabase(db)).isEqualTo(
+				new CnosDatabaseInfo(db, CnosDuration.parse("30d"), 2, CnosDuration.parse("1d"), 1, CnosPrecision.MS,
+						CnosByteSize.ofMebibytes(256), 8L, CnosByteSize.ofMebibytes(64), true, true, 16L));
 		// The server's own rendering, as read with plain SQL.
 		CnosResult raw = this.template.query("DESCRIBE DATABASE \"" + db + "\"");
 		assertThat(raw.columnNames()).containsExactly("ttl", "shard", "vnode_duration", "replica", "precision",

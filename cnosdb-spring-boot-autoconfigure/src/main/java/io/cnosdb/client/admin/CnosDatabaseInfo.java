@@ -2,9 +2,12 @@ package io.cnosdb.client.admin;
 
 import io.cnosdb.client.sql.CnosByteSize;
 import io.cnosdb.client.sql.CnosDuration;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The options of a database, as {@code DESCRIBE DATABASE} reports them.
+ * The options of a database, as {@code DESCRIBE DATABASE} reports them. Servers before
+ * CnosDB 2.4.2 report only the first five options (TTL, shard, vnode duration, replica,
+ * precision); the storage options after them are then {@code null}.
  *
  * @param name the database name
  * @param ttl how long data is kept ({@code ttl}; {@link CnosDuration#INFINITE} for
@@ -23,27 +26,40 @@ import io.cnosdb.client.sql.CnosDuration;
  * @author CnosDB Spring Boot contributors
  */
 public record CnosDatabaseInfo(String name, CnosDuration ttl, long shard, CnosDuration vnodeDuration, long replica,
-		CnosPrecision precision, CnosByteSize maxMemcacheSize, long memcachePartitions, CnosByteSize walMaxFileSize,
-		boolean walSync, boolean strictWrite, long maxCacheReaders) {
+		CnosPrecision precision, @Nullable CnosByteSize maxMemcacheSize, @Nullable Long memcachePartitions,
+		@Nullable CnosByteSize walMaxFileSize, @Nullable Boolean walSync, @Nullable Boolean strictWrite,
+		@Nullable Long maxCacheReaders) {
 
 	/**
 	 * Return these options as options for creating a database like this one.
-	 * @return the options, every one set
+	 * @return the options, every reported one set
 	 */
 	public CnosDatabaseOptions toOptions() {
-		return CnosDatabaseOptions.builder()
+		CnosDatabaseOptions.Builder builder = CnosDatabaseOptions.builder()
 			.ttl(this.ttl)
 			.shard(this.shard)
 			.vnodeDuration(this.vnodeDuration)
 			.replica(this.replica)
-			.precision(this.precision)
-			.maxMemcacheSize(this.maxMemcacheSize)
-			.memcachePartitions(this.memcachePartitions)
-			.walMaxFileSize(this.walMaxFileSize)
-			.walSync(this.walSync)
-			.strictWrite(this.strictWrite)
-			.maxCacheReaders(this.maxCacheReaders)
-			.build();
+			.precision(this.precision);
+		if (this.maxMemcacheSize != null) {
+			builder.maxMemcacheSize(this.maxMemcacheSize);
+		}
+		if (this.memcachePartitions != null) {
+			builder.memcachePartitions(this.memcachePartitions);
+		}
+		if (this.walMaxFileSize != null) {
+			builder.walMaxFileSize(this.walMaxFileSize);
+		}
+		if (this.walSync != null) {
+			builder.walSync(this.walSync);
+		}
+		if (this.strictWrite != null) {
+			builder.strictWrite(this.strictWrite);
+		}
+		if (this.maxCacheReaders != null) {
+			builder.maxCacheReaders(this.maxCacheReaders);
+		}
+		return builder.build();
 	}
 
 }
