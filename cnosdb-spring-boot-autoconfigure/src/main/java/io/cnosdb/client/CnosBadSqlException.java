@@ -7,7 +7,10 @@ import org.springframework.dao.InvalidDataAccessResourceUsageException;
 /**
  * Thrown when CnosDB cannot parse, plan or analyse a SQL statement (codes {@code 010001},
  * {@code 010003}, {@code 010009}, {@code 010013}, and the semantic errors {@code 010027}
- * to {@code 010046}).
+ * to {@code 010046} other than an existing or missing column). A missing table or column
+ * and a value that cannot be converted are reported with more specific exceptions even
+ * where CnosDB uses one of these codes (see {@link CnosObjectNotFoundException} and
+ * {@link CnosInvalidDataException}).
  */
 public class CnosBadSqlException extends InvalidDataAccessResourceUsageException implements CnosErrorAware {
 

@@ -7,7 +7,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 /**
  * Thrown when CnosDB rejects the data of a write or insert: malformed line protocol
  * ({@code 040004}), invalid UTF-8, a missing required value, a timestamp that overflows
- * or is older than the database's TTL.
+ * or is older than the database's TTL; or when a statement meets a value it cannot
+ * compute with: a string that does not convert to the column's type, a number out of
+ * range, a division by zero (Arrow's cast, parser, overflow and divide-by-zero errors,
+ * reported as {@code 010002}, {@code 010001} or, in a streamed result, {@code 040007}).
  */
 public class CnosInvalidDataException extends DataIntegrityViolationException implements CnosErrorAware {
 

@@ -7,7 +7,11 @@ import org.springframework.dao.InvalidDataAccessResourceUsageException;
 /**
  * Thrown when a statement names a table, database, column, tenant, user or role that does
  * not exist (for example {@code 030019} table not found, {@code 030017} database not
- * found).
+ * found). Before 2.4.3 a query on a missing table (or database) is reported as
+ * {@code 010001} "Datafusion: Error during planning: Table not found, …", an unknown
+ * column in every release as {@code 010001} "Datafusion: Schema error: No field named …",
+ * and an unknown tenant as {@code 010016} "Auth error: The tenant … not found": these are
+ * recognised by their message.
  */
 public class CnosObjectNotFoundException extends InvalidDataAccessResourceUsageException implements CnosErrorAware {
 

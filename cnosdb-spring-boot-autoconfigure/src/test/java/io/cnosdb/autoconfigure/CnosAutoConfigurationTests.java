@@ -181,6 +181,7 @@ class CnosAutoConfigurationTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
+			.withHeader("content-length", "11")
 			.withBody("Int64(1)\n1\n")
 			.withFixedDelay(3000)));
 		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=250ms")
@@ -193,6 +194,7 @@ class CnosAutoConfigurationTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
+			.withHeader("content-length", "11")
 			.withBody("Int64(1)\n1\n")));
 		this.contextRunner
 			.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.user=app", "cnosdb.password=pw",

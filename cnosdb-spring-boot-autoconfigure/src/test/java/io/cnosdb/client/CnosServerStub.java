@@ -1,5 +1,6 @@
 package io.cnosdb.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -12,8 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Responses exactly as CnosDB v2.4 sends them (status, headers, body bytes), taken from
- * the wire-protocol reference ({@code shared/cnosdb-http-api.md}), and a WireMock server
- * bound to loopback on a random port.
+ * the wire-protocol reference ({@code shared/cnosdb-http-api.md}) and checked against a
+ * live 2.4.2.1 server, and a WireMock server bound to loopback on a random port.
+ * <p>
+ * CnosDB sends every non-streamed answer with a {@code content-length} (0 for an empty
+ * body) and only streamed results chunked; WireMock chunks unless told the length, so the
+ * helpers set it.
  */
 public final class CnosServerStub {
 
@@ -41,6 +46,7 @@ public final class CnosServerStub {
 		return aResponse().withStatus(200)
 			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
+			.withHeader("content-length", contentLength(body))
 			.withBody(body);
 	}
 
@@ -59,22 +65,29 @@ public final class CnosServerStub {
 
 	/**
 	 * A CnosDB error: JSON body {@code {"error_code":…,"error_message":…}}, compact, no
-	 * trailing newline.
+	 * trailing newline, no {@code content-encoding}.
 	 * @param status 400 or 422
 	 * @param body the exact JSON body
 	 * @return the response
 	 */
 	public static ResponseDefinitionBuilder error(int status, String body) {
-		return aResponse().withStatus(status).withHeader("content-type", "application/json").withBody(body);
+		return aResponse().withStatus(status)
+			.withHeader("content-type", "application/json")
+			.withHeader("content-length", contentLength(body))
+			.withBody(body);
 	}
 
 	/**
-	 * A bodiless answer (404, 405, 413, 500: no content-type, empty body).
+	 * A bodiless answer (404, 405, 413, 500: no content-type, {@code content-length: 0}).
 	 * @param status the status
 	 * @return the response
 	 */
 	public static ResponseDefinitionBuilder empty(int status) {
-		return aResponse().withStatus(status);
+		return aResponse().withStatus(status).withHeader("content-length", "0");
+	}
+
+	private static String contentLength(String body) {
+		return String.valueOf(body.getBytes(StandardCharsets.UTF_8).length);
 	}
 
 	/**

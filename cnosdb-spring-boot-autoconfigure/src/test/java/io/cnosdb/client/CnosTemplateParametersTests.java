@@ -55,7 +55,7 @@ class CnosTemplateParametersTests {
 
 	@Test
 	void queryForObjectBindsArguments() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("COUNT(*)\n42\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("COUNT(UInt8(1))\n42\n")));
 		assertThat(this.template.queryForObject("SELECT count(*) FROM air WHERE station = ?", Long.class, "it's"))
 			.isEqualTo(42L);
 		assertSqlRequest(onlyRequest(server), "SELECT count(*) FROM air WHERE station = 'it''s'", false);
@@ -90,13 +90,13 @@ class CnosTemplateParametersTests {
 
 	@Test
 	void namedQueryForObjectAndExecute() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("max(temperature)\n79.0\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("MAX(air.temperature)\n79.0\n")));
 		assertThat(this.template.queryForObject("SELECT max(temperature) FROM air WHERE station = :s", Map.of("s", "a"),
 				Double.class))
 			.isEqualTo(79.0);
 		assertSqlRequest(onlyRequest(server), "SELECT max(temperature) FROM air WHERE station = 'a'", false);
 		server.resetAll();
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("").withHeader("content-length", "0")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("")));
 		assertThat(this.template.execute("DELETE FROM air WHERE station = :s", Map.of("s", "a"))).isZero();
 		assertSqlRequest(onlyRequest(server), "DELETE FROM air WHERE station = 'a'", false);
 	}

@@ -140,17 +140,18 @@ class CnosTemplateQueryTests {
 
 	@Test
 	void doublesKeepNanAndInfinities() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("d\nNaN\ninf\n-inf\n1e20\n0.1\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(csv("d\nNaN\ninf\n-inf\n1.0e20\n1.0e-7\n5.0e-324\n0.1\n")));
 		assertThat(this.template.query("SELECT d FROM t", Double.class)).containsExactly(Double.NaN,
-				Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e20, 0.1);
+				Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e20, 1e-7, Double.MIN_VALUE, 0.1);
 	}
 
 	@Test
 	void timestampsWithAnOffsetAreRead() {
 		server.stubFor(
-				post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("now()\n2024-01-01T00:00:00.000000000+00:00\n")));
+				post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("now()\n2024-01-01T00:00:00.123456000+00:00\n")));
 		assertThat(this.template.queryForObject("SELECT now()", Instant.class))
-			.isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+			.isEqualTo(Instant.parse("2024-01-01T00:00:00.123456Z"));
 	}
 
 	@Test
@@ -174,14 +175,14 @@ class CnosTemplateQueryTests {
 
 	@Test
 	void queryForObjectReturnsTheSingleValue() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("COUNT(*)\n42\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("COUNT(UInt8(1))\n42\n")));
 		assertThat(this.template.queryForObject("SELECT count(*) FROM air", Long.class)).isEqualTo(42L);
 		assertSqlRequest(onlyRequest(server), "SELECT count(*) FROM air", false);
 	}
 
 	@Test
 	void queryForObjectOfNullReturnsNull() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("max(d)\n\"\"\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("MAX(t.d)\n\"\"\n")));
 		assertThat(this.template.queryForObject("SELECT max(d) FROM t", Double.class)).isNull();
 	}
 
@@ -207,7 +208,7 @@ class CnosTemplateQueryTests {
 	@Test
 	void executeOfDdlReadsTheEmptyBody() {
 		String ddl = "CREATE DATABASE IF NOT EXISTS db1 WITH TTL '30d'";
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("").withHeader("content-length", "0")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("")));
 		assertThat(this.template.execute(ddl)).isZero();
 		assertSqlRequest(onlyRequest(server), ddl, false);
 	}
@@ -255,6 +256,22 @@ class CnosTemplateQueryTests {
 				assertThat(ex.getSql()).isEqualTo("SELECT v FROM t");
 			});
 		assertThat(seen).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void castErrorStreamedAfterTheFirstChunksIsInvalidData() {
+		// As CnosDB 2.4.2.1 sent it for SELECT CAST(CASE … THEN 'abc' ELSE '1' END AS
+		// BIGINT) AS q over 100 rows, after 50 of them.
+		String body = "q\n1\n1\n{\"error_code\": \"040007\", \"error_message\": \"Fetch result: Arrow: Cast error: Cannot cast string 'abc' to value of Int64 type\"}";
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(streamedCsv(body)));
+		List<Long> seen = new ArrayList<>();
+		assertThatExceptionOfType(CnosInvalidDataException.class)
+			.isThrownBy(() -> this.template.query("SELECT q FROM t",
+					(CnosRowCallbackHandler) (row) -> seen.add(row.getLong("q"))))
+			.withMessage("Query (result stream ended with an error) failed: CnosDB error 040007 (HTTP 200): "
+					+ "Fetch result: Arrow: Cast error: Cannot cast string 'abc' to value of Int64 type; SQL [SELECT q FROM t]")
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("040007"));
+		assertThat(seen).containsExactly(1L, 1L);
 	}
 
 	@Test

@@ -76,7 +76,7 @@ class CnosTemplateViewTests {
 		assertThat(oceanic.admin().listTables()).containsExactly("air");
 		assertThat(onlyRequest(server).getUrl()).isEqualTo("/api/v1/sql?tenant=cnosdb&db=oceanic_station");
 		server.resetRequests();
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("").withHeader("content-length", "0")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(csv("")));
 		oceanic.admin().createTable(CnosTableDefinition.builder("air").field("v", CnosFieldType.DOUBLE).build());
 		LoggedRequest request = onlyRequest(server);
 		assertThat(request.getUrl()).isEqualTo("/api/v1/sql?tenant=cnosdb&db=oceanic_station");
@@ -116,8 +116,7 @@ class CnosTemplateViewTests {
 
 	@Test
 	void writesThroughAViewGoToItsTenantAndDatabase() {
-		server.stubFor(post(urlPathEqualTo("/api/v1/write"))
-			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+		server.stubFor(post(urlPathEqualTo("/api/v1/write")).willReturn(WriteStubs.writeOk()));
 		long written = this.template.forTenant("tenant_a").forDatabase("db1").writeLines("air,station=a t=1i 1");
 		assertThat(written).isEqualTo(1);
 		LoggedRequest request = onlyRequest(server);

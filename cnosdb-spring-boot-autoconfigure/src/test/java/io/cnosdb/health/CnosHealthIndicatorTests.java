@@ -42,8 +42,10 @@ class CnosHealthIndicatorTests {
 	}
 
 	private static void stubPing() {
-		server.stubFor(get(urlEqualTo("/api/v1/ping"))
-			.willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody(PING)));
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "application/json")
+			.withHeader("content-length", String.valueOf(PING.length()))
+			.withBody(PING)));
 	}
 
 	@Test

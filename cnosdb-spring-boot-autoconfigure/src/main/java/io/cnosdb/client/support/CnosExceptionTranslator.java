@@ -75,6 +75,31 @@ public final class CnosExceptionTranslator {
 
 	private static final Map<String, Category> CATEGORY_BY_CODE = categories();
 
+	/**
+	 * A table (or the database before it) missing when a query is planned, before 2.4.3
+	 * ({@code 010001}): "Table not found, tenant: T db: D, table: X" from 2.3.1 on,
+	 * "failed to resolve tenant:T db: D, table: X" in 2.3.0. From 2.4.3 the same failure
+	 * is {@code 030019}.
+	 */
+	private static final Pattern PLANNED_TABLE_NOT_FOUND = Pattern
+		.compile("Datafusion: Error during planning: (Table not found, tenant: |failed to resolve tenant:)");
+
+	/**
+	 * A tenant that does not exist (or is hidden because it is being dropped), reported
+	 * by the access check as {@code 010016} "Auth error: The tenant T not found".
+	 */
+	private static final Pattern TENANT_NOT_FOUND = Pattern.compile("Auth error: The tenant (.+ )?not found");
+
+	/**
+	 * A value that Arrow cannot compute with: a string that is not a number, timestamp or
+	 * boolean, a number out of the target type's range, a division by zero. CnosDB
+	 * reports it as {@code 010002} "Arrow: …", inside {@code 010001} "Datafusion: … Arrow
+	 * error: …" when the planner folds a constant, or inside {@code 040007} "Fetch
+	 * result: Arrow: …" when it happens after a streamed result has started.
+	 */
+	private static final Pattern ARROW_DATA_ERROR = Pattern
+		.compile("Arrow(?: error)?: (?:Cast error|Parser error|Divide by zero error|Arithmetic overflow)");
+
 	private final String url;
 
 	private final List<String> secrets;
@@ -292,12 +317,9 @@ public final class CnosExceptionTranslator {
 	private static Category categorize(CnosErrorResponse error) {
 		String code = error.code();
 		if (code != null) {
-			if ("030034".equals(code) && !isExpiredData(error.message())) {
-				// 030034 "Operation not support: ..." is bad data for a point older than
-				// the
-				// TTL ("create expired bucket"), an unsupported operation otherwise
-				// ("rename user", "rename tenant", "update external table").
-				return Category.UNSUPPORTED;
+			Category refined = categorizeByMessage(code, error.message());
+			if (refined != null) {
+				return refined;
 			}
 			Category category = CATEGORY_BY_CODE.get(code);
 			if (category != null) {
@@ -318,8 +340,39 @@ public final class CnosExceptionTranslator {
 		};
 	}
 
-	private static boolean isExpiredData(@Nullable String message) {
-		return message != null && message.contains("create expired bucket");
+	/**
+	 * Categorize the errors whose code is too general to choose the exception: CnosDB
+	 * reports them under the code of the layer that failed (DataFusion {@code 010001},
+	 * Arrow {@code 010002}, a streamed result {@code 040007}, authentication
+	 * {@code 010016}, "operation not supported" {@code 030034}), so only the message
+	 * tells what went wrong.
+	 */
+	private static @Nullable Category categorizeByMessage(String code, @Nullable String message) {
+		if (message == null) {
+			return null;
+		}
+		switch (code) {
+			case "010001":
+				if (PLANNED_TABLE_NOT_FOUND.matcher(message).lookingAt()
+						|| message.startsWith("Datafusion: Schema error: No field named ")) {
+					return Category.NOT_FOUND;
+				}
+				break;
+			case "010016":
+				if (TENANT_NOT_FOUND.matcher(message).matches()) {
+					return Category.NOT_FOUND;
+				}
+				return null;
+			case "030034":
+				// Bad data for a point older than the TTL ("create expired bucket"), an
+				// unsupported operation otherwise ("rename user", "rename tenant", ...).
+				return message.contains("create expired bucket") ? Category.INVALID_DATA : Category.UNSUPPORTED;
+			case "010002", "040007":
+				break;
+			default:
+				return null;
+		}
+		return ARROW_DATA_ERROR.matcher(message).find() ? Category.INVALID_DATA : null;
 	}
 
 	private static boolean isSemanticDdlOrDml(String code) {
@@ -331,8 +384,8 @@ public final class CnosExceptionTranslator {
 		Map<Category, Set<String>> codes = Map.of(Category.AUTHENTICATION, Set.of("010016", "040006", "000000"),
 				Category.PERMISSION, Set.of("010004"), Category.BAD_SQL,
 				Set.of("010001", "010002", "010003", "010009", "010010", "010013"), Category.NOT_FOUND,
-				Set.of("010021", "010062", "030002", "030006", "030008", "030010", "030013", "030017", "030019",
-						"040008", "050009"),
+				Set.of("010021", "010029", "010044", "010062", "030002", "030006", "030008", "030010", "030013",
+						"030017", "030019", "040008", "050009"),
 				Category.EXISTS, Set.of("010028", "030001", "030005", "030007", "030009", "030018", "030020"),
 				Category.INVALID_DATA,
 				Set.of("010023", "030034", "040004", "040015", "050014", "050025", "050032", "050034"),
