@@ -1,10 +1,17 @@
 package io.cnosdb.client;
 
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.cnosdb.client.admin.CnosAdminOperations;
+import io.cnosdb.client.csv.CnosCsvImportException;
+import io.cnosdb.client.csv.CnosCsvImporter;
+import io.cnosdb.client.csv.CsvColumnMapping;
+import io.cnosdb.client.csv.CsvImportResult;
 import io.cnosdb.client.sql.CnosParameterBinder;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.write.LineProtocolBuffer;
@@ -336,6 +343,89 @@ public interface CnosOperations {
 	 * @throws DataAccessException if the server refuses the write
 	 */
 	void writeLineProtocol(LineProtocolBuffer lines);
+
+	/**
+	 * Import a UTF-8 CSV file into a table of this client's database, typed by the
+	 * table's schema ({@code DESCRIBE TABLE}); see {@link CnosCsvImporter}, which this
+	 * delegates to and which offers more (such as {@code COPY INTO} from a file on the
+	 * server).
+	 * @param table the table
+	 * @param file the file; its first line names the columns
+	 * @return what was written
+	 * @throws CnosCsvImportException if the file cannot be read, does not match the
+	 * table, holds a malformed row, or a write fails
+	 */
+	default CsvImportResult writeCsv(String table, Path file) {
+		return writeCsv(table, file, CsvColumnMapping.none());
+	}
+
+	/**
+	 * Import a UTF-8 CSV file with an explicit column mapping; see
+	 * {@link CnosCsvImporter#writeCsv(String, Path, CsvColumnMapping)}.
+	 * @param table the table (created from the mapping if it does not exist)
+	 * @param file the file; its first line names the columns
+	 * @param mapping the mapping; columns it does not name are typed by the table
+	 * @return what was written
+	 * @throws CnosCsvImportException if the file cannot be read, does not match the
+	 * table, holds a malformed row, or a write fails
+	 */
+	default CsvImportResult writeCsv(String table, Path file, CsvColumnMapping mapping) {
+		return new CnosCsvImporter(this).writeCsv(table, file, mapping);
+	}
+
+	/**
+	 * Import UTF-8 CSV from a stream, typed by the table's schema; the stream is read to
+	 * its end and not closed. See {@link CnosCsvImporter}.
+	 * @param table the table
+	 * @param in the CSV bytes; the first line names the columns
+	 * @return what was written
+	 * @throws CnosCsvImportException if the input does not match the table, holds a
+	 * malformed row or invalid UTF-8, or a write fails
+	 */
+	default CsvImportResult writeCsv(String table, InputStream in) {
+		return writeCsv(table, in, CsvColumnMapping.none());
+	}
+
+	/**
+	 * Import UTF-8 CSV from a stream with an explicit column mapping; see
+	 * {@link CnosCsvImporter#writeCsv(String, InputStream, CsvColumnMapping)}.
+	 * @param table the table (created from the mapping if it does not exist)
+	 * @param in the CSV bytes; the first line names the columns
+	 * @param mapping the mapping; columns it does not name are typed by the table
+	 * @return what was written
+	 * @throws CnosCsvImportException if the input does not match the table, holds a
+	 * malformed row or invalid UTF-8, or a write fails
+	 */
+	default CsvImportResult writeCsv(String table, InputStream in, CsvColumnMapping mapping) {
+		return new CnosCsvImporter(this).writeCsv(table, in, mapping);
+	}
+
+	/**
+	 * Import CSV from a reader, typed by the table's schema; the reader is read to its
+	 * end and not closed. See {@link CnosCsvImporter}.
+	 * @param table the table
+	 * @param reader the CSV text; the first line names the columns
+	 * @return what was written
+	 * @throws CnosCsvImportException if the input does not match the table, holds a
+	 * malformed row, or a write fails
+	 */
+	default CsvImportResult writeCsv(String table, Reader reader) {
+		return writeCsv(table, reader, CsvColumnMapping.none());
+	}
+
+	/**
+	 * Import CSV from a reader with an explicit column mapping; see
+	 * {@link CnosCsvImporter#writeCsv(String, Reader, CsvColumnMapping)}.
+	 * @param table the table (created from the mapping if it does not exist)
+	 * @param reader the CSV text; the first line names the columns
+	 * @param mapping the mapping; columns it does not name are typed by the table
+	 * @return what was written
+	 * @throws CnosCsvImportException if the input does not match the table, holds a
+	 * malformed row, or a write fails
+	 */
+	default CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping) {
+		return new CnosCsvImporter(this).writeCsv(table, reader, mapping);
+	}
 
 	/**
 	 * Call CnosDB's ping endpoint, which needs no credentials.

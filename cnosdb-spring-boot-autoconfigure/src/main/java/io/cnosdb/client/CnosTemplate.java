@@ -4,10 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,14 +18,15 @@ import java.util.Properties;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import io.cnosdb.client.admin.CnosAdminOperations;
+import io.cnosdb.client.csv.CnosCsvImporter;
+import io.cnosdb.client.csv.CsvColumnMapping;
+import io.cnosdb.client.csv.CsvImportResult;
 import io.cnosdb.client.sql.CnosParameterBinder;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.sql.CnosStatement;
@@ -92,9 +95,6 @@ public class CnosTemplate implements CnosOperations {
 
 	/** The default most bytes per write request. */
 	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = DataSize.ofMegabytes(8);
-
-	/** The position CnosDB's line-protocol parser names in a parse error. */
-	private static final Pattern PARSE_ERROR_OFFSET = Pattern.compile("at '(\\d+)'");
 
 	private static final int MAX_LINE_IN_MESSAGE = 200;
 
@@ -399,6 +399,26 @@ public class CnosTemplate implements CnosOperations {
 		sendWrite(lines, new WriteProgress());
 	}
 
+	@Override
+	public CsvImportResult writeCsv(String table, Path file, CsvColumnMapping mapping) {
+		return csvImporter().writeCsv(table, file, mapping);
+	}
+
+	@Override
+	public CsvImportResult writeCsv(String table, InputStream in, CsvColumnMapping mapping) {
+		return csvImporter().writeCsv(table, in, mapping);
+	}
+
+	@Override
+	public CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping) {
+		return csvImporter().writeCsv(table, reader, mapping);
+	}
+
+	/** An importer that writes through this template, in requests of its size. */
+	private CnosCsvImporter csvImporter() {
+		return new CnosCsvImporter(this, DataSize.ofBytes(this.writeSettings.maxRequestSize()));
+	}
+
 	/**
 	 * Encode items into bounded request bodies and send each as it fills: memory stays at
 	 * about one body whatever the number of items.
@@ -480,29 +500,24 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	/**
-	 * Turn the byte offset of a line-protocol parse error ({@code 040004}, for example
-	 * "unexpect end line start at '17'") into the line it falls in.
+	 * Name the line a line-protocol parse error ({@code 040004}) is about: the server
+	 * names a byte offset in the body ({@code unexpect token 'q' at 32}, or
+	 * {@code unexpect end line start at '17'} from 2.4.3 on) or the value it could not
+	 * read ({@code invalid field value: 'tRUE'}).
 	 */
 	private static @Nullable String locateParseError(CnosErrorResponse error, LineProtocolBuffer body, long firstLine) {
-		if (!"040004".equals(error.code()) || error.message() == null) {
+		if (!"040004".equals(error.code())) {
 			return null;
 		}
-		Matcher matcher = PARSE_ERROR_OFFSET.matcher(error.message());
-		if (!matcher.find()) {
+		LineProtocolBuffer.ErrorLocation location = body.locateParseError(error.message());
+		if (location == null) {
 			return null;
 		}
-		int offset;
-		try {
-			offset = Integer.parseInt(matcher.group(1));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-		int index = body.lineIndexAt(offset);
+		int index = location.lineIndex();
 		if (index < 0) {
-			return "byte " + offset + " is outside the " + body.size() + "-byte request body";
+			return location.clue() + " is outside the " + body.size() + "-byte request body";
 		}
-		return "byte " + offset + " of the request body is in line " + (index + 1) + " of the request"
+		return location.clue() + " is in line " + (index + 1) + " of the request"
 				+ ((firstLine > 1) ? " (line " + (firstLine + index) + " of this write)" : "") + ": "
 				+ Texts.abbreviate(body.line(index), MAX_LINE_IN_MESSAGE);
 	}

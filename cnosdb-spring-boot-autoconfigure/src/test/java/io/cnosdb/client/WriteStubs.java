@@ -21,9 +21,12 @@ public final class WriteStubs {
 	public static final String WRITE_PATH = "/api/v1/write";
 
 	/**
-	 * CnosDB's 422 for malformed line protocol (reference X7).
+	 * CnosDB's 422 for malformed line protocol, exactly as 2.4.2.1 answers the body
+	 * {@code "m v=1 1\ntest v=2 x1"}: positions are byte offsets in the body, without
+	 * quotes ({@code unexpect end line start at '17'}, the form of reference X7, exists
+	 * only from 2.4.3 on).
 	 */
-	public static final String PARSE_ERROR = "{\"error_code\":\"040004\",\"error_message\":\"Error parsing message: unexpect end line start at '17'\"}";
+	public static final String PARSE_ERROR = "{\"error_code\":\"040004\",\"error_message\":\"Error parsing message: fail to parse timestamp at 17\"}";
 
 	private WriteStubs() {
 	}

@@ -94,8 +94,6 @@ public class CnosCsvImporter {
 
 	private static final Pattern TIMESTAMP_UNIT = Pattern.compile("TIMESTAMP\\((\\w+)\\)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern PARSE_ERROR_OFFSET = Pattern.compile("at '(\\d+)'");
-
 	private static final int MAX_VALUE_SHOWN = 100;
 
 	private final CnosOperations operations;
@@ -213,7 +211,14 @@ public class CnosCsvImporter {
 	 */
 	public CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping) {
 		CnosSql.checkName("table", table);
-		Point.measurement(table);
+		try {
+			// The rule for tables that writes create: the SQL naming rule and the line
+			// protocol's.
+			Point.measurement(table);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Cannot import into table '" + table + "': " + ex.getMessage(), ex);
+		}
 		Assert.notNull(reader, "'reader' must not be null");
 		Assert.notNull(mapping, "'mapping' must not be null");
 		try (JsonParser parser = CSV_READER.createParser(withoutByteOrderMark(reader))) {
@@ -448,6 +453,7 @@ public class CnosCsvImporter {
 								+ schema.keySet() + "); map them or ignore them",
 						1, unknown.get(0), null, null);
 			}
+			checkColumnNames();
 			long times = Arrays.stream(this.types).filter((type) -> type == CsvColumnType.TIME).count();
 			if (times != 1) {
 				throw failure((times == 0) ? "No CSV column is the time; map one with CsvColumnMapping.time(…)"
@@ -465,6 +471,35 @@ public class CnosCsvImporter {
 			TimeUnit unit = (mapping.getTimeUnit() != null) ? mapping.getTimeUnit() : this.precision.timeUnit();
 			this.nanosPerTimeUnit = unit.toNanos(1);
 			this.timeUnitName = unit.name().toLowerCase(Locale.ROOT);
+		}
+
+		/**
+		 * Check each column to be written against the rule points follow for tag and
+		 * field keys (the SQL naming rule and the line protocol's), before anything is
+		 * created or written.
+		 */
+		private void checkColumnNames() {
+			Point.Builder probe = Point.measurement(this.table);
+			for (int i = 0; i < this.names.length; i++) {
+				CsvColumnType type = this.types[i];
+				if (type == null || type == CsvColumnType.TIME) {
+					continue;
+				}
+				String name = this.names[i];
+				try {
+					if (type == CsvColumnType.TAG) {
+						probe.tag(name, "x");
+					}
+					else {
+						probe.field(name, 0L);
+					}
+				}
+				catch (IllegalArgumentException ex) {
+					throw failure("CSV column '" + name + "' cannot be written as a "
+							+ ((type == CsvColumnType.TAG) ? "tag" : "field") + " of table '" + this.table + "': "
+							+ reason(ex), 1, name, null, ex);
+				}
+			}
 		}
 
 		private CsvColumnType typeOf(CnosColumn column) {
@@ -690,15 +725,14 @@ public class CnosCsvImporter {
 
 		private String rowOfParseError(DataAccessException ex, LineProtocolBuffer body) {
 			CnosErrorResponse error = (ex instanceof CnosErrorAware aware) ? aware.getErrorResponse() : null;
-			if (error == null || !"040004".equals(error.code()) || error.message() == null) {
+			if (error == null || !"040004".equals(error.code())) {
 				return "";
 			}
-			Matcher matcher = PARSE_ERROR_OFFSET.matcher(error.message());
-			if (!matcher.find()) {
+			LineProtocolBuffer.ErrorLocation location = body.locateParseError(error.message());
+			if (location == null || location.lineIndex() < 0) {
 				return "";
 			}
-			int index = body.lineIndexAt(Integer.parseInt(matcher.group(1)));
-			return (index >= 0) ? ", at the row from line " + this.bodyLines[index] : "";
+			return ", at the row from line " + this.bodyLines[location.lineIndex()];
 		}
 
 		private CnosCsvImportException failure(String message, long line, @Nullable String column,

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +38,15 @@ import org.springframework.util.Assert;
 public final class LineProtocolBuffer {
 
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+	/**
+	 * A byte position at the end of a parse error: {@code at 31} (every release) or
+	 * {@code at '31'} (2.4.3 and later, for an unexpected end).
+	 */
+	private static final Pattern PARSE_ERROR_OFFSET = Pattern.compile(" at '?(\\d+)'?$");
+
+	/** The value a parse error names, which may span lines. */
+	private static final Pattern PARSE_ERROR_VALUE = Pattern.compile("invalid field value: '(.*)'$", Pattern.DOTALL);
 
 	private final WritePrecision precision;
 
@@ -229,6 +240,95 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
+	 * Find the line of this buffer that a CnosDB line-protocol parse error
+	 * ({@code 040004}) is about, when the buffer was the request body. Every release
+	 * counts positions in bytes from the start of the (uncompressed) body, and names them
+	 * in one of these forms:
+	 * <ul>
+	 * <li>{@code unexpect token ',' at 31}, {@code fail to parse timestamp at 42} (all
+	 * releases; without quotes)</li>
+	 * <li>{@code unexpect end line start at '15'} (2.4.3 and later; in quotes)</li>
+	 * <li>{@code invalid field value: 'tRUE'} (all releases; no position, the value is
+	 * looked up after an {@code =} in the body)</li>
+	 * </ul>
+	 * {@code invalid line protocol syntax} names nothing and gives {@code null}.
+	 * @param message the server's error message
+	 * @return where the error is, or {@code null} if the message names neither a position
+	 * nor a value found in this buffer
+	 */
+	public @Nullable ErrorLocation locateParseError(@Nullable String message) {
+		if (message == null) {
+			return null;
+		}
+		String text = message.strip();
+		Matcher offset = PARSE_ERROR_OFFSET.matcher(text);
+		if (offset.find()) {
+			int position;
+			try {
+				position = Integer.parseInt(offset.group(1));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+			return new ErrorLocation(lineIndexAt(position), "byte " + position + " of the request body");
+		}
+		Matcher value = PARSE_ERROR_VALUE.matcher(text);
+		if (value.find()) {
+			return locateFieldValue(value.group(1));
+		}
+		return null;
+	}
+
+	private @Nullable ErrorLocation locateFieldValue(String value) {
+		byte[] wanted = ("=" + value).getBytes(StandardCharsets.UTF_8);
+		int first = -1;
+		int lines = 0;
+		int lastLine = -1;
+		for (int at = 0; at + wanted.length <= this.size; at++) {
+			if (!Arrays.equals(this.bytes, at, at + wanted.length, wanted, 0, wanted.length)) {
+				continue;
+			}
+			int end = at + wanted.length;
+			if (end < this.size && !isValueEnd(this.bytes[end])) {
+				continue;
+			}
+			int line = lineIndexAt(at);
+			if (at < fieldSetStart(line)) {
+				// A tag value, which the parser does not read as a field value.
+				continue;
+			}
+			if (line != lastLine) {
+				lines++;
+				lastLine = line;
+				first = (first < 0) ? line : first;
+			}
+		}
+		if (first < 0) {
+			return null;
+		}
+		String shown = "the value " + LineProtocolRules.show(value);
+		return new ErrorLocation(first, (lines == 1) ? shown : shown + " (first of " + lines + " lines with it)");
+	}
+
+	/** Return the offset of the first unescaped space of a line: where fields start. */
+	private int fieldSetStart(int line) {
+		int end = endOfLine(line);
+		for (int i = this.lineStarts[line]; i < end; i++) {
+			if (this.bytes[i] == '\\') {
+				i++;
+			}
+			else if (this.bytes[i] == ' ') {
+				return i;
+			}
+		}
+		return end;
+	}
+
+	private static boolean isValueEnd(byte b) {
+		return b == ',' || b == ' ' || b == '\n' || b == '\r';
+	}
+
+	/**
 	 * Return the text of one line, without its {@code \n}.
 	 * @param index the zero-based line index
 	 * @return the line
@@ -266,6 +366,17 @@ public final class LineProtocolBuffer {
 			this.size = this.lineStarts[lines];
 			this.lineCount = lines;
 		}
+	}
+
+	/**
+	 * Where in a request body a server's parse error is.
+	 *
+	 * @param lineIndex the zero-based index of the line, or {@code -1} if the position
+	 * the server names is outside the body
+	 * @param clue what the server named, such as {@code byte 31 of the request body} or
+	 * {@code the value "tRUE"}
+	 */
+	public record ErrorLocation(int lineIndex, String clue) {
 	}
 
 	// Encoding primitives, used by Point

@@ -2,6 +2,8 @@ package io.cnosdb.client.write;
 
 import java.util.function.Supplier;
 
+import io.cnosdb.client.sql.CnosSql;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,22 +22,74 @@ final class LineProtocolRules {
 	}
 
 	/**
-	 * Check a measurement, tag key, tag value or field key.
-	 * @param what the element, such as {@code "tag key"}, for the message
-	 * @param name the text
-	 * @param measurement whether the text is a measurement name (which must not start
-	 * with {@code #}: the parser would read the line as a comment)
+	 * Check a measurement (a table name): a name SQL can address afterwards, by the same
+	 * rule as a table created through SQL ({@link CnosSql#checkNewName(String, String)}:
+	 * not blank, no {@code /}, no NUL), and text that every release's line-protocol
+	 * parser reads back unchanged.
+	 * @param what the element, for the message
+	 * @param name the measurement
 	 */
-	static void checkName(Supplier<String> what, @Nullable String name, boolean measurement) {
+	static void checkMeasurement(Supplier<String> what, @Nullable String name) {
+		checkText(what, name);
+		checkSqlName(what, name, true);
+		char first = name.charAt(0);
+		if (first == '#') {
+			throw new IllegalArgumentException(what.get() + " " + show(name)
+					+ " must not start with '#': CnosDB reads such a line as a comment and drops it");
+		}
+		if (first == ' ' || first == ',') {
+			throw new IllegalArgumentException(what.get() + " " + show(name) + " must not start with " + describe(first)
+					+ ": CnosDB 2.4.3 and later take the escaped first character for the end " + "of the measurement");
+		}
+		if (name.indexOf('=') >= 0 && (name.indexOf(' ') >= 0 || name.indexOf(',') >= 0)) {
+			throw new IllegalArgumentException(what.get() + " " + show(name)
+					+ " must not contain '=' together with a space or a comma: CnosDB 2.4.3 and later refuse such "
+					+ "a line (and with it the whole request) whether '=' is escaped or not, and earlier releases "
+					+ "keep the backslash of an escaped '='");
+		}
+	}
+
+	/**
+	 * Check a tag key or field key: a column name SQL can address afterwards, by the same
+	 * rule as a column created through SQL ({@link CnosSql#checkName(String, String)}:
+	 * not blank, no NUL), and text that every release's parser reads back unchanged.
+	 * @param what the element, for the message
+	 * @param key the key
+	 * @param field whether the key is a field key (which must not start with a space, a
+	 * comma or {@code =}: CnosDB 2.4.3 and later misread such a key when it comes first)
+	 */
+	static void checkKey(Supplier<String> what, @Nullable String key, boolean field) {
+		checkText(what, key);
+		checkSqlName(what, key, false);
+		char first = key.charAt(0);
+		if (field && (first == ' ' || first == ',' || first == '=')) {
+			throw new IllegalArgumentException(what.get() + " " + show(key) + " must not start with " + describe(first)
+					+ ": CnosDB 2.4.3 and later keep the backslash that escapes it, or refuse the "
+					+ "line, when it is the first field of a line");
+		}
+	}
+
+	/**
+	 * Check a tag value: any text the line protocol can carry exactly (see
+	 * {@link #checkText(Supplier, String)}).
+	 * @param what the element, for the message
+	 * @param value the value
+	 */
+	static void checkTagValue(Supplier<String> what, @Nullable String value) {
+		checkText(what, value);
+	}
+
+	/**
+	 * Check text outside string field values: not empty, no backslash (CnosDB 2.4.2 keeps
+	 * it, 2.4.3 refuses most), no control character (no escape exists for it), valid
+	 * UTF-16.
+	 */
+	private static void checkText(Supplier<String> what, @Nullable String name) {
 		if (name == null) {
 			throw new IllegalArgumentException(what.get() + " must not be null");
 		}
 		if (name.isEmpty()) {
 			throw new IllegalArgumentException(what.get() + " must not be empty");
-		}
-		if (measurement && name.charAt(0) == '#') {
-			throw new IllegalArgumentException(what.get() + " " + show(name)
-					+ " must not start with '#': CnosDB reads such a line as a comment and drops it");
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
@@ -53,9 +107,43 @@ final class LineProtocolRules {
 	}
 
 	/**
+	 * Apply the SQL naming rule of {@link CnosSql}, so that what a write creates can be
+	 * addressed by SQL and by the admin API. The cheap check runs first with a fixed
+	 * argument; the element's description is built only for the message.
+	 */
+	private static void checkSqlName(Supplier<String> what, String name, boolean table) {
+		try {
+			check(table, "name", name);
+		}
+		catch (IllegalArgumentException ex) {
+			check(table, what.get(), name);
+			throw ex;
+		}
+	}
+
+	private static void check(boolean table, String argument, String name) {
+		if (table) {
+			CnosSql.checkNewName(argument, name);
+		}
+		else {
+			CnosSql.checkName(argument, name);
+		}
+	}
+
+	private static String describe(char c) {
+		return switch (c) {
+			case ' ' -> "a space";
+			case ',' -> "a comma";
+			default -> "'" + c + "'";
+		};
+	}
+
+	/**
 	 * Check the text of a string field value: any character may appear (quotes and
 	 * backslashes are escaped, newlines are written raw) except an unpaired surrogate,
-	 * which has no UTF-8 form.
+	 * which has no UTF-8 form, and a backslash directly before a double quote: escaped,
+	 * that pair is {@code \\\"}, which CnosDB 2.4.2 and earlier refuse (the whole request
+	 * fails with {@code invalid field value}).
 	 * @param what the element, for the message
 	 * @param value the value
 	 */
@@ -64,6 +152,12 @@ final class LineProtocolRules {
 			throw new IllegalArgumentException(what.get() + " must not be null");
 		}
 		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) == '\\' && i + 1 < value.length() && value.charAt(i + 1) == '"') {
+				throw new IllegalArgumentException(what.get() + " " + show(value)
+						+ " has a backslash directly before a double quote at index " + i
+						+ ": CnosDB 2.4.2 and earlier cannot read that pair in a string value and refuse the whole "
+						+ "request");
+			}
 			i = checkSurrogate(what, value, i);
 		}
 	}

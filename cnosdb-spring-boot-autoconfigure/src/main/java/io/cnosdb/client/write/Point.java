@@ -25,12 +25,18 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * </pre>
  *
- * A point is checked when it is built, against what CnosDB's line-protocol parser can
- * carry exactly: a point with no field, an empty name, a {@code NaN} or infinite value,
- * or a name or tag with a character that would not come back unchanged (a backslash, a
- * newline or another control character) is refused with an
- * {@link IllegalArgumentException} that names the problem. Nothing is altered on the way
- * to the server.
+ * A point is checked when it is built, against what every CnosDB release's line-protocol
+ * parser (the one before 2.4.3 and the one from 2.4.3 on) reads back unchanged, and
+ * against the naming rule of SQL, so that what a write creates can be addressed by SQL
+ * and by the admin API afterwards. Refused, with an {@link IllegalArgumentException} that
+ * names the problem, are: a point with no field; a {@code NaN} or infinite value; a
+ * measurement or key that is empty or blank, or a measurement with a {@code /} (the rule
+ * of {@link io.cnosdb.client.sql.CnosSql#checkNewName(String, String)} and
+ * {@link io.cnosdb.client.sql.CnosSql#checkName(String, String)}); a backslash or a
+ * control character in a measurement, key or tag value; a measurement that starts with
+ * {@code #}, a space or a comma, or holds {@code =} together with a space or a comma; a
+ * field key that starts with a space, a comma or {@code =}; and a string value with a
+ * backslash directly before a double quote. Nothing is altered on the way to the server.
  * <p>
  * Points are immutable and thread-safe. Tags and fields are kept sorted by key; the
  * timestamp is kept in nanoseconds since the epoch, which covers 1677-09-21 to
@@ -84,9 +90,10 @@ public final class Point {
 
 	/**
 	 * Start building a point.
-	 * @param measurement the measurement (table) name; must not be empty, start with
-	 * {@code #} (the line would be read as a comment), or contain a backslash or a
-	 * control character
+	 * @param measurement the measurement (table) name; must not be empty or blank, start
+	 * with {@code #} (the line would be read as a comment), a space or a comma, contain
+	 * {@code /}, a backslash or a control character, or contain {@code =} together with a
+	 * space or a comma
 	 * @return a new builder
 	 * @throws IllegalArgumentException if the name cannot be written exactly
 	 */
@@ -292,7 +299,7 @@ public final class Point {
 		private long timeNanos;
 
 		private Builder(String measurement) {
-			LineProtocolRules.checkName(() -> "measurement", measurement, true);
+			LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
 			this.measurement = measurement;
 		}
 
@@ -302,7 +309,8 @@ public final class Point {
 		 * @param value the value, or {@code null} for no tag (nothing is written for it)
 		 * @return this builder
 		 * @throws IllegalArgumentException if the key or value is empty or has a
-		 * character that cannot be written exactly (a backslash or a control character)
+		 * character that cannot be written exactly (a backslash or a control character),
+		 * or the key is blank
 		 */
 		public Builder tag(String key, @Nullable String value) {
 			checkKey("tag key", key);
@@ -310,7 +318,7 @@ public final class Point {
 				this.tags.remove(key);
 				return this;
 			}
-			LineProtocolRules.checkName(() -> describe("tag '" + key + "' value"), value, false);
+			LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
 			this.tags.put(key, value);
 			return this;
 		}
@@ -366,11 +374,13 @@ public final class Point {
 
 		/**
 		 * Add a STRING field. Any text may be written, including quotes, backslashes and
-		 * newlines.
+		 * newlines, except a backslash directly before a double quote (CnosDB 2.4.2 and
+		 * earlier refuse that pair).
 		 * @param key the field key
 		 * @param value the value, or {@code null} for no field
 		 * @return this builder
-		 * @throws IllegalArgumentException if the text contains an unpaired surrogate
+		 * @throws IllegalArgumentException if the text contains an unpaired surrogate or
+		 * a backslash directly before a double quote
 		 */
 		public Builder field(String key, @Nullable String value) {
 			checkKey("field key", key);
@@ -534,7 +544,7 @@ public final class Point {
 		}
 
 		private void checkKey(String what, String key) {
-			LineProtocolRules.checkName(() -> describe(what), key, false);
+			LineProtocolRules.checkKey(() -> describe(what), key, what.startsWith("field"));
 			if (key.equals("time")) {
 				throw new IllegalArgumentException(describe(what)
 						+ " 'time' is the name of CnosDB's timestamp column; set the timestamp with time(…)");

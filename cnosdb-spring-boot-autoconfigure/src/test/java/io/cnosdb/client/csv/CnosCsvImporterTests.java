@@ -50,9 +50,13 @@ class CnosCsvImporterTests {
 
 	private static final String DESCRIBE_HEADER = "column_name,data_type,column_type,compression_codec\n";
 
-	/** Reference §7.5, rows as CnosDB returns them (in no particular order). */
-	private static final String AIR_SCHEMA = DESCRIBE_HEADER + "station,STRING,TAG,DEFAULT\n"
-			+ "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "visibility,DOUBLE,FIELD,DEFAULT\n"
+	/**
+	 * Reference §7.5, exactly as CnosDB 2.4.2.1 describes a table created as
+	 * {@code air (visibility DOUBLE, temperature DOUBLE, pressure DOUBLE, TAGS(station))}:
+	 * the time first, then the tags, then the fields in their order of creation.
+	 */
+	private static final String AIR_SCHEMA = DESCRIBE_HEADER + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n"
+			+ "station,STRING,TAG,DEFAULT\n" + "visibility,DOUBLE,FIELD,DEFAULT\n"
 			+ "temperature,DOUBLE,FIELD,DEFAULT\n" + "pressure,DOUBLE,FIELD,DEFAULT\n";
 
 	private static final String NS = "tenant=cnosdb&db=public&precision=ns";
@@ -191,7 +195,7 @@ class CnosCsvImporterTests {
 		describe("air", AIR_SCHEMA);
 		assertThatExceptionOfType(CnosCsvImportException.class)
 			.isThrownBy(() -> this.importer.writeCsv("air", new StringReader("time,station,humidity\n1,a,2\n")))
-			.withMessage("CSV columns [humidity] are not columns of table 'air' (its columns are [station, time, "
+			.withMessage("CSV columns [humidity] are not columns of table 'air' (its columns are [time, station, "
 					+ "visibility, temperature, pressure]); map them or ignore them")
 			.satisfies((ex) -> {
 				assertThat(ex.getLineNumber()).isEqualTo(1);
@@ -274,6 +278,46 @@ class CnosCsvImporterTests {
 			});
 		assertWriteRequest(WriteStubs.onlyWriteRequest(server), "tenant=cnosdb&db=public&precision=ms",
 				"t,tag=x b=true,d=1,i=1i,u=1u 1\n");
+	}
+
+	@Test
+	void parseErrorWithAnUnquotedOffsetNamesTheRow() {
+		// CnosDB 2.4.2's form (all releases name token and timestamp positions so): the
+		// offset counts bytes of the body; byte 40 is in the body's second line.
+		describe("air", AIR_SCHEMA);
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(error(422,
+				"{\"error_code\":\"040004\",\"error_message\":\"Error parsing message: fail to parse timestamp at 40\"}")));
+		String csv = "time,station,temperature\n0,s0,1.5\n1,s1,1.5\n2,s2,1.5\n";
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("air", new StringReader(csv)))
+			.withMessageStartingWith("Writing the rows from line 2 to line 4 failed, at the row from line 3 "
+					+ "(the server may have applied part of them)");
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS,
+				"air,station=s0 temperature=1.5 0\nair,station=s1 temperature=1.5 1\nair,station=s2 temperature=1.5 2\n");
+	}
+
+	@Test
+	void columnNamesFollowTheRuleOfPointsBeforeAnythingIsCreated() {
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).willReturn(error(422,
+				"{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.t\\\"\"}")));
+		CsvColumnMapping mapping = CsvColumnMapping.builder().time("time").field(" v", CsvColumnType.DOUBLE).build();
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("t", new StringReader("time, v\n1,2\n"), mapping))
+			.withMessageStartingWith("CSV column ' v' cannot be written as a field of table 't': field key \" v\" "
+					+ "must not start with a space")
+			.satisfies((ex) -> assertThat(ex.getColumn()).isEqualTo(" v"));
+		server.verify(0, postRequestedFor(urlPathEqualTo(SQL_PATH)).withRequestBody(containing("CREATE")));
+		assertThat(writeRequests(server)).isEmpty();
+	}
+
+	@Test
+	void tableNameWithASlashIsRefusedBeforeAnyRequest() {
+		// CnosDB 2.4.2 accepts a write to table "a/b" but SQL never finds it; DESCRIBE
+		// TABLE answers 030019.
+		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.writeCsv("a/b", new StringReader("")))
+			.withMessage("Cannot import into table 'a/b': measurement name 'a/b' must not contain '/' "
+					+ "(CnosDB refuses it in names)");
+		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 
 	@Test

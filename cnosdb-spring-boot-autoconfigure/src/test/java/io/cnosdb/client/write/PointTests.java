@@ -80,8 +80,69 @@ class PointTests {
 
 	@Test
 	void measurementEscapesCommaAndSpaceButNotEquals() {
-		Point point = Point.measurement("my meas=x,y").tag("t k", "v v").field("f k", 1L).build();
-		assertThat(encode(point, WritePrecision.NS)).isEqualTo("my\\ meas=x\\,y,t\\ k=v\\ v f\\ k=1i\n");
+		Point point = Point.measurement("my meas,y").tag("t k", "v v").field("f k", 1L).build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("my\\ meas\\,y,t\\ k=v\\ v f\\ k=1i\n");
+		assertThat(encode(Point.measurement("a=b").field("f", 1L).build(), WritePrecision.NS)).isEqualTo("a=b f=1i\n");
+	}
+
+	@Test
+	void measurementWithEqualsAndASpaceOrCommaIsRefusedBecause243CannotParseIt() {
+		// 2.4.3 refuses "a\ b=c" (invalid line protocol syntax) and "a\ b\=c" (unexpect
+		// token '='); 2.4.2 stores "a b=c" from the first and "a b\=c" from the second.
+		for (String name : new String[] { "a b=c", "a,b=c", "a=b c", "a=b,c" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement(name))
+				.withMessageStartingWith("measurement \"" + name + "\" must not contain '=' together with a space "
+						+ "or a comma: CnosDB 2.4.3 and later refuse such a line");
+		}
+	}
+
+	@Test
+	void measurementStartingWithSpaceOrCommaIsRefusedBecause243MisreadsIt() {
+		// 2.4.3 takes the escaped first character for the end of the measurement: "\ a"
+		// fails, "\,a" becomes table "\".
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement(" a"))
+			.withMessageStartingWith("measurement \" a\" must not start with a space: CnosDB 2.4.3");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement(",a"))
+			.withMessageStartingWith("measurement \",a\" must not start with a comma: CnosDB 2.4.3");
+		assertThat(encode(Point.measurement("a ").field("f", 1L).build(), WritePrecision.NS)).isEqualTo("a\\  f=1i\n");
+	}
+
+	@Test
+	void fieldKeyStartingWithSpaceCommaOrEqualsIsRefusedBecause243MisreadsItWhenFirst() {
+		for (String key : new String[] { " a", ",a", "=a" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field(key, 1L))
+				.withMessageStartingWith("Point 'm': field key \"" + key + "\" must not start with ");
+		}
+		// Tag keys and tag values may start with them, and field keys may hold them.
+		Point point = Point.measurement("m").tag(" a", ",b").tag("=c", " d").field("x =,y", 1L).build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m,\\ a=\\,b,\\=c=\\ d x\\ \\=\\,y=1i\n");
+	}
+
+	@Test
+	void namesFollowTheSqlNamingRuleSoThatSqlCanAddressThem() {
+		// 2.4.2 accepts the write of "a/b" but SQL never finds the table; 2.4.3 refuses
+		// '/' in CREATE TABLE. The rule is CnosSql.checkNewName's, as in admin().
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("a/b"))
+			.withMessage("measurement name 'a/b' must not contain '/' (CnosDB refuses it in names)");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("  ", "v"))
+			.withMessage("Point 'm': tag key name must not be empty or only spaces");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("\u00A0", 1L))
+			.withMessage("Point 'm': field key name must not be empty or only spaces");
+		// Columns may hold '/': SQL addresses them.
+		assertThat(encode(Point.measurement("m").tag("t/k", "a/b").field("f/k", 1L).build(), WritePrecision.NS))
+			.isEqualTo("m,t/k=a/b f/k=1i\n");
+	}
+
+	@Test
+	void backslashBeforeAQuoteInAStringValueIsRefusedBecause242CannotParseIt() {
+		// 2.4.2 answers 040004 "invalid field value" for s="x\\\"y" and fails the
+		// request.
+		for (String value : new String[] { "\\\"", "x\\\"y", "\\\\\"" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("s", value))
+				.withMessageContaining("has a backslash directly before a double quote");
+		}
+		Point point = Point.measurement("m").field("s", "\"\\ \\a\\").build();
+		assertThat(encode(point, WritePrecision.NS)).isEqualTo("m s=\"\\\"\\\\ \\\\a\\\\\"\n");
 	}
 
 	@Test

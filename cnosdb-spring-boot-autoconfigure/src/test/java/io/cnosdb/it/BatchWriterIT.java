@@ -1,0 +1,132 @@
+package io.cnosdb.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import io.cnosdb.client.CnosInvalidDataException;
+import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.write.CnosBatchWriter;
+import io.cnosdb.client.write.Point;
+import io.cnosdb.client.write.WriteFailure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The batching writer, built by hand over a real server: batches by size and by interval,
+ * futures that complete when the server acknowledged, counters, a data error reported and
+ * not retried, and a close that flushes.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+@RealCnosDbTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BatchWriterIT {
+
+	private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
+
+	private final CnosDbServer server;
+
+	private final String database = CnosDbServer.uniqueName("batch");
+
+	private final CnosTemplate template;
+
+	BatchWriterIT(CnosDbServer server) {
+		this.server = server;
+		this.template = server.template().forDatabase(this.database);
+	}
+
+	@BeforeAll
+	void createDatabase() {
+		this.server.template().admin().createDatabase(this.database);
+	}
+
+	@AfterAll
+	void dropDatabase() {
+		this.server.template().admin().dropDatabaseIfExists(this.database);
+	}
+
+	@Test
+	void fullBatchesAreSentAtOnceAndCloseFlushesTheRest() throws Exception {
+		CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.batchSize(10)
+			.flushInterval(Duration.ofHours(1))
+			.build();
+		List<CompletableFuture<Void>> futures = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			futures.add(writer.writePoint(point("by_size", i)));
+		}
+		// Two full batches go without waiting for the interval.
+		CompletableFuture.allOf(futures.subList(0, 20).toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+		assertThat(count("by_size")).isEqualTo(20);
+		assertThat(futures.subList(20, 25)).noneMatch(CompletableFuture::isDone);
+		assertThat(writer.getStatistics().written()).isEqualTo(20);
+		assertThat(writer.getStatistics().buffered()).isEqualTo(5);
+		writer.close();
+		assertThat(futures).allMatch((future) -> future.isDone() && !future.isCompletedExceptionally());
+		assertThat(count("by_size")).isEqualTo(25);
+		assertThat(writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 25, 0, 0));
+		assertThat(this.template.query("SELECT v FROM by_size ORDER BY time", (row, n) -> row.getLong("v")))
+			.containsExactlyElementsOf(LongStream.range(0, 25).boxed().toList());
+	}
+
+	@Test
+	void pointsAreSentWhenTheIntervalPasses() throws Exception {
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.batchSize(1000)
+			.flushInterval(Duration.ofMillis(200))
+			.build()) {
+			CompletableFuture<Void> first = writer.writePoint(point("by_time", 0));
+			CompletableFuture<Void> rest = writer.writePoints(List.of(point("by_time", 1), point("by_time", 2)));
+			CompletableFuture.allOf(first, rest).get(10, TimeUnit.SECONDS);
+			assertThat(count("by_time")).isEqualTo(3);
+			assertThat(writer.getStatistics().written()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void dataErrorIsReportedToTheFutureAndTheListenerWithoutRetry() throws Exception {
+		List<WriteFailure> failures = new CopyOnWriteArrayList<>();
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.batchSize(2)
+			.failureListener(failures::add)
+			.build()) {
+			writer.writePoint(point("typed", 0)).get(10, TimeUnit.SECONDS);
+			// Column v is BIGINT now: a DOUBLE value is a type conflict (050014).
+			CompletableFuture<Void> bad = writer
+				.writePoint(Point.measurement("typed").tag("k", "a").field("v", 1.5).time(T0.plusSeconds(1)).build());
+			writer.flush();
+			assertThat(bad).isCompletedExceptionally();
+			assertThat(bad).failsWithin(Duration.ofSeconds(10))
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(CnosInvalidDataException.class)
+				.withMessageContaining("050014")
+				.withMessageContaining("Column 'v' type error, found F64 expected I64");
+			assertThat(writer.getStatistics().retried()).isZero();
+			assertThat(writer.getStatistics().failed()).isEqualTo(1);
+		}
+		assertThat(failures).hasSize(1);
+		assertThat(count("typed")).isEqualTo(1);
+	}
+
+	private static Point point(String table, int i) {
+		return Point.measurement(table).tag("k", "a").field("v", (long) i).time(T0.plusMillis(i)).build();
+	}
+
+	private long count(String table) {
+		Long count = this.template.queryForObject("SELECT count(v) FROM " + table, Long.class);
+		return (count != null) ? count : -1;
+	}
+
+}
