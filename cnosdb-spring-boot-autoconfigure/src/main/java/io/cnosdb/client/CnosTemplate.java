@@ -503,9 +503,14 @@ public class CnosTemplate implements CnosOperations {
 	 * Name the line a line-protocol parse error ({@code 040004}) is about: the server
 	 * names a byte offset in the body ({@code unexpect token 'q' at 32}, or
 	 * {@code unexpect end line start at '17'} from 2.4.3 on) or the value it could not
-	 * read ({@code invalid field value: 'tRUE'}).
+	 * read ({@code invalid field value: 'tRUE'}). Servers before 2.4.0.1 answer a parse
+	 * error with an empty 500: say so.
 	 */
 	private static @Nullable String locateParseError(CnosErrorResponse error, LineProtocolBuffer body, long firstLine) {
+		if (error.code() == null && error.httpStatus() == 500) {
+			return "CnosDB before 2.4.0.1 answers a line-protocol error this way, and before 2.3.4 (and in 2.4.0)"
+					+ " also a gzip-compressed body";
+		}
 		if (!"040004".equals(error.code())) {
 			return null;
 		}

@@ -257,6 +257,18 @@ class CnosTemplateWriteTests {
 	}
 
 	@Test
+	void emptyServerErrorOfAWriteSaysWhatOldServersMeanByIt() {
+		// CnosDB 2.3.x and 2.4.0 answer a line-protocol error with an empty 500
+		// (main/src/http/mod.rs of those tags: the parse error is not mapped to 422).
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(CnosServerStub.empty(500)));
+		assertThatExceptionOfType(CnosServerException.class).isThrownBy(() -> this.template.writeLines("m v=1 x"))
+			.withMessageContaining("HTTP 500")
+			.withMessageEndingWith("; CnosDB before 2.4.0.1 answers a line-protocol error this way, and before 2.3.4"
+					+ " (and in 2.4.0) also a gzip-compressed body");
+		assertThat(writeRequests(server)).hasSize(1);
+	}
+
+	@Test
 	void parseErrorOf243NamesTheLine() {
 		// CnosDB 2.4.3's parser (common/protocol_parser, v2.4.3.4) refuses an escaped 'q'
 		// and names its byte in the body, without quotes; 2.4.2 accepts this body.
