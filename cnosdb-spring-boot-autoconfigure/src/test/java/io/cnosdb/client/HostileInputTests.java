@@ -71,8 +71,7 @@ class HostileInputTests {
 	@BeforeEach
 	void createTemplate() {
 		this.template = CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build();
-		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).atPriority(10)
-			.willReturn(csv("").withHeader("content-length", "0")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).atPriority(10).willReturn(csv("")));
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).atPriority(1)
 			.withRequestBody(matching("(?s)DESCRIBE DATABASE .*"))
 			.willReturn(csv(CnosAdminTemplateTests.DESCRIBE_DATABASE_CSV)));

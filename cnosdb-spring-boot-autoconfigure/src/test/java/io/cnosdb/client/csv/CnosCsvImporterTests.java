@@ -152,7 +152,7 @@ class CnosCsvImporterTests {
 					"{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.Sensors\\\"\"}")));
 		server.stubFor(post(urlPathEqualTo(SQL_PATH)).inScenario(scenario)
 			.withRequestBody(containing("CREATE TABLE"))
-			.willReturn(csv("").withHeader("content-length", "0"))
+			.willReturn(csv(""))
 			.willSetStateTo("created"));
 		server.stubFor(post(urlPathEqualTo(SQL_PATH)).inScenario(scenario)
 			.whenScenarioStateIs("created")
@@ -409,7 +409,7 @@ class CnosCsvImporterTests {
 
 	@Test
 	void serverSidePathImportUsesCopyInto() {
-		server.stubFor(post(urlPathEqualTo(SQL_PATH)).willReturn(csv("").withHeader("content-length", "0")));
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).willReturn(csv("")));
 		this.importer.copyFromServerFile("air", "/data/it's here.csv");
 		CnosServerStub.assertSqlRequest(CnosServerStub.onlyRequest(server),
 				"COPY INTO \"air\" FROM 'file:///data/it''s here.csv' FILE_FORMAT = (TYPE = 'CSV', DELIMITER = ',', "
