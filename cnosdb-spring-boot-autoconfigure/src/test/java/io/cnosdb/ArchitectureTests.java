@@ -28,9 +28,9 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void onlyTheTemplateHoldsTheRestClient() {
+	void onlyTheExecutionCoreHoldsTheRestClientThatTheBuilderMakes() {
 		noClasses().that()
-			.doNotHaveFullyQualifiedName("io.cnosdb.client.CnosTemplate")
+			.doNotHaveFullyQualifiedName("io.cnosdb.client.CnosHttpExchange")
 			.and()
 			.doNotHaveFullyQualifiedName("io.cnosdb.client.CnosTemplate$Builder")
 			.and()

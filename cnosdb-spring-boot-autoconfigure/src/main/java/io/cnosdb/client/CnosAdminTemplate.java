@@ -37,9 +37,9 @@ import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
 /**
- * {@link CnosAdminOperations} on a {@link CnosTemplate}: the SQL comes from
- * {@link CnosAdminSql}, every statement runs through the template's one execution path,
- * and results are read by their CnosDB column names.
+ * {@link CnosAdminOperations} on {@link CnosOperations}: the SQL comes from
+ * {@link CnosAdminSql}, every statement runs through {@link CnosOperations}, and results
+ * are read by their CnosDB column names.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -49,10 +49,10 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	private static final Pattern LEGACY_DURATION = Pattern.compile("([0-9]+) (Days|Hours|Minutes)");
 
-	private final CnosTemplate template;
+	private final CnosOperations operations;
 
-	CnosAdminTemplate(CnosTemplate template) {
-		this.template = template;
+	CnosAdminTemplate(CnosOperations operations) {
+		this.operations = operations;
 	}
 
 	@Override
@@ -99,13 +99,13 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public List<String> listDatabases() {
-		return this.template.query(CnosAdminSql.SHOW_DATABASES, (row, rowNum) -> name(row, "database_name"));
+		return this.operations.query(CnosAdminSql.SHOW_DATABASES, (row, rowNum) -> name(row, "database_name"));
 	}
 
 	@Override
 	public CnosDatabaseInfo describeDatabase(String database) {
 		String sql = CnosAdminSql.describeDatabase(database);
-		List<CnosDatabaseInfo> rows = this.template.query(sql, (row, rowNum) -> databaseInfo(database, row));
+		List<CnosDatabaseInfo> rows = this.operations.query(sql, (row, rowNum) -> databaseInfo(database, row));
 		if (rows.size() != 1) {
 			throw new IncorrectResultSizeDataAccessException(
 					"DESCRIBE DATABASE answered " + rows.size() + " rows instead of one; SQL [" + sql + "]", 1,
@@ -133,12 +133,12 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public List<String> listTables() {
-		return this.template.query(CnosAdminSql.SHOW_TABLES, (row, rowNum) -> name(row, "table_name"));
+		return this.operations.query(CnosAdminSql.SHOW_TABLES, (row, rowNum) -> name(row, "table_name"));
 	}
 
 	@Override
 	public List<CnosColumn> describeTable(String table) {
-		return this.template.query(CnosAdminSql.describeTable(table),
+		return this.operations.query(CnosAdminSql.describeTable(table),
 				(row, rowNum) -> new CnosColumn(required(row, "column_name"), required(row, "data_type"),
 						convert(row, "column_type", CnosColumnKind::valueOf), codec(row)));
 	}
@@ -170,17 +170,17 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public void createUser(String user, CnosUserOptions options) {
-		this.template.executeStatement(CnosAdminSql.createUser(user, options, false));
+		this.operations.execute(CnosAdminSql.createUser(user, options, false));
 	}
 
 	@Override
 	public void createUserIfNotExists(String user, CnosUserOptions options) {
-		this.template.executeStatement(CnosAdminSql.createUser(user, options, true));
+		this.operations.execute(CnosAdminSql.createUser(user, options, true));
 	}
 
 	@Override
 	public void alterUserPassword(String user, String password) {
-		this.template.executeStatement(CnosAdminSql.alterUserPassword(user, password));
+		this.operations.execute(CnosAdminSql.alterUserPassword(user, password));
 	}
 
 	@Override
@@ -290,7 +290,7 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public List<CnosMember> listMembers(String tenant) {
-		return this.template.forTenant(tenant)
+		return this.operations.forTenant(tenant)
 			.query(CnosAdminSql.LIST_MEMBERS,
 					(row, rowNum) -> new CnosMember(required(row, "user_name"), required(row, "role_name")));
 	}
@@ -328,7 +328,7 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 
 	@Override
 	public List<CnosRoleInfo> listRoles() {
-		return this.template.query(CnosAdminSql.LIST_ROLES, (row, rowNum) -> {
+		return this.operations.query(CnosAdminSql.LIST_ROLES, (row, rowNum) -> {
 			// A custom role without INHERIT is listed with the text NULL, a system role
 			// with SQL NULL.
 			String inherit = row.getString("inherit_role");
@@ -338,15 +338,15 @@ final class CnosAdminTemplate implements CnosAdminOperations {
 	}
 
 	private void execute(String sql) {
-		this.template.executeStatement(CnosStatement.of(sql));
+		this.operations.execute(CnosStatement.of(sql));
 	}
 
 	/**
 	 * The template for the system tenant's {@code public} database, where
 	 * {@code cluster_schema} is.
 	 */
-	private CnosTemplate system() {
-		return this.template.forTenant(CnosAdminSql.SYSTEM_TENANT).forDatabase(CnosAdminSql.SYSTEM_DATABASE);
+	private CnosOperations system() {
+		return this.operations.forTenant(CnosAdminSql.SYSTEM_TENANT).forDatabase(CnosAdminSql.SYSTEM_DATABASE);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.cnosdb.client.csv.CsvColumnMapping;
 import io.cnosdb.client.csv.CsvImportResult;
 import io.cnosdb.client.sql.CnosParameterBinder;
 import io.cnosdb.client.sql.CnosSql;
+import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.PointMapper;
@@ -218,6 +219,27 @@ public interface CnosOperations {
 	 * @throws DataAccessException if the statement fails
 	 */
 	long execute(String sql);
+
+	/**
+	 * Run a statement built with {@link CnosStatement} (such as
+	 * {@code CnosAdminSql.createUser}): its display text, with secrets masked, is what
+	 * errors show, and its secrets are removed from anything the server answers.
+	 * @param statement the statement
+	 * @return the number of rows written, as reported by {@code INSERT}; {@code 0} for
+	 * statements that report none
+	 * @throws DataAccessException if the statement fails
+	 */
+	long execute(CnosStatement statement);
+
+	/**
+	 * Run a query built with {@link CnosStatement} and map each row.
+	 * @param <T> the type of the mapped rows
+	 * @param statement the statement
+	 * @param rowMapper maps each row
+	 * @return the mapped rows, in the order CnosDB returned them
+	 * @throws DataAccessException if the statement fails
+	 */
+	<T extends @Nullable Object> List<T> query(CnosStatement statement, CnosRowMapper<T> rowMapper);
 
 	/**
 	 * Run a statement with {@code ?} placeholders bound to {@code args} that returns no

@@ -1,11 +1,8 @@
 package io.cnosdb.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import io.cnosdb.client.admin.CnosAdminOperations;
 import io.cnosdb.client.csv.CnosCsvImporter;
@@ -32,28 +26,19 @@ import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.PointMapper;
 import io.cnosdb.client.write.WritePrecision;
 import io.cnosdb.client.support.Texts;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.StreamingHttpOutputMessage;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
-import org.springframework.util.StreamUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * The central class of the CnosDB client: runs SQL over CnosDB's HTTP API and maps the
@@ -74,9 +59,10 @@ import org.springframework.web.client.RestClientException;
  * <p>
  * Instances are immutable and thread-safe. {@link #forDatabase(String)} and
  * {@link #forTenant(String)} return views: new templates that share the HTTP client and
- * send their requests to another database or tenant. This is the only class that holds
- * the {@link RestClient}; every request goes through one private execution path that
- * sends it, checks the status and translates errors with {@link CnosExceptionTranslator}.
+ * send their requests to another database or tenant. Every request goes through one
+ * execution path ({@code CnosHttpExchange}, which holds the {@link RestClient}) that
+ * sends it, checks the status and translates errors with {@link CnosExceptionTranslator};
+ * every write is cut into requests by one {@link LineProtocolChunker}.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -85,43 +71,12 @@ public class CnosTemplate implements CnosOperations {
 	/** The value of the {@code User-Agent} header this client sends. */
 	public static final String USER_AGENT = "cnosdb-spring-boot-starter/" + version();
 
-	private static final String SQL_URI = "/api/v1/sql?tenant={tenant}&db={db}";
-
-	private static final String STREAMED_SQL_URI = SQL_URI + "&chunked=true";
-
-	private static final String PING_URI = "/api/v1/ping";
-
-	private static final String WRITE_URI = "/api/v1/write?tenant={tenant}&db={db}&precision={precision}";
-
 	/** The default most bytes per write request. */
 	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = DataSize.ofMegabytes(8);
 
 	private static final int MAX_LINE_IN_MESSAGE = 200;
 
-	/**
-	 * CnosDB compares {@code Accept} as one exact string: send exactly this value and
-	 * nothing else. Every release takes {@code application/csv}; {@code text/csv} is
-	 * refused with 400 {@code 040005} before 2.4.3. The answer's content type is
-	 * {@code application/csv} before 2.4.3 and {@code text/csv} from then on.
-	 */
-	private static final MediaType CSV = new MediaType("application", "csv");
-
-	/** The body type of SQL and line protocol (CnosDB ignores it on both endpoints). */
-	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-
-	/**
-	 * Results are read uncompressed. Left to itself the HTTP client would ask for
-	 * {@code gzip, deflate}; CnosDB then compresses each chunk of a streamed result as a
-	 * separate gzip member and appends a late error uncompressed, which
-	 * {@code GZIPInputStream} on Java 17 can cut short without an error (JDK-7036144).
-	 */
-	private static final String IDENTITY = "identity";
-
-	private static final int MAX_ERROR_BODY = 64 * 1024;
-
-	private static final JsonMapper JSON = JsonMapper.shared();
-
-	private final RestClient restClient;
+	private final CnosHttpExchange exchange;
 
 	private final String url;
 
@@ -131,18 +86,15 @@ public class CnosTemplate implements CnosOperations {
 
 	private final String database;
 
-	private final CnosExceptionTranslator translator;
-
 	private final WriteSettings writeSettings;
 
-	CnosTemplate(RestClient restClient, String url, String user, String tenant, String database,
-			CnosExceptionTranslator translator, WriteSettings writeSettings) {
-		this.restClient = restClient;
+	CnosTemplate(CnosHttpExchange exchange, String url, String user, String tenant, String database,
+			WriteSettings writeSettings) {
+		this.exchange = exchange;
 		this.url = url;
 		this.user = user;
 		this.tenant = tenant;
 		this.database = database;
-		this.translator = translator;
 		this.writeSettings = writeSettings;
 	}
 
@@ -191,15 +143,13 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public CnosTemplate forDatabase(String database) {
 		CnosSql.checkName("database", database);
-		return new CnosTemplate(this.restClient, this.url, this.user, this.tenant, database, this.translator,
-				this.writeSettings);
+		return new CnosTemplate(this.exchange, this.url, this.user, this.tenant, database, this.writeSettings);
 	}
 
 	@Override
 	public CnosTemplate forTenant(String tenant) {
 		CnosSql.checkName("tenant", tenant);
-		return new CnosTemplate(this.restClient, this.url, this.user, tenant, this.database, this.translator,
-				this.writeSettings);
+		return new CnosTemplate(this.exchange, this.url, this.user, tenant, this.database, this.writeSettings);
 	}
 
 	@Override
@@ -218,24 +168,23 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public <T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper) {
-		return queryStatement(statement(sql), rowMapper);
+		return query(statement(sql), rowMapper);
 	}
 
 	@Override
 	public <T extends @Nullable Object> List<T> query(String sql, CnosRowMapper<T> rowMapper,
 			@Nullable Object... args) {
-		return queryStatement(bind(sql, args), rowMapper);
+		return query(bind(sql, args), rowMapper);
 	}
 
 	@Override
 	public <T extends @Nullable Object> List<T> query(String sql, Map<String, ?> params, CnosRowMapper<T> rowMapper) {
-		return queryStatement(bind(sql, params), rowMapper);
+		return query(bind(sql, params), rowMapper);
 	}
 
-	/**
-	 * Run a statement and map each row; the statement's display text is what errors show.
-	 */
-	<T extends @Nullable Object> List<T> queryStatement(CnosStatement statement, CnosRowMapper<T> rowMapper) {
+	@Override
+	public <T extends @Nullable Object> List<T> query(CnosStatement statement, CnosRowMapper<T> rowMapper) {
+		Assert.notNull(statement, "'statement' must not be null");
 		Assert.notNull(rowMapper, "'rowMapper' must not be null");
 		try (ResultCursor cursor = openQuery(statement, false)) {
 			List<T> results = new ArrayList<>();
@@ -259,12 +208,12 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public <T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... args) {
-		return DataAccessUtils.nullableSingleResult(queryStatement(bind(sql, args), CnosRowMapper.of(type)));
+		return DataAccessUtils.nullableSingleResult(query(bind(sql, args), CnosRowMapper.of(type)));
 	}
 
 	@Override
 	public <T> @Nullable T queryForObject(String sql, Map<String, ?> params, Class<T> type) {
-		return DataAccessUtils.nullableSingleResult(queryStatement(bind(sql, params), CnosRowMapper.of(type)));
+		return DataAccessUtils.nullableSingleResult(query(bind(sql, params), CnosRowMapper.of(type)));
 	}
 
 	@Override
@@ -288,24 +237,22 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public long execute(String sql) {
-		return executeStatement(statement(sql));
+		return execute(statement(sql));
 	}
 
 	@Override
 	public long execute(String sql, @Nullable Object... args) {
-		return executeStatement(bind(sql, args));
+		return execute(bind(sql, args));
 	}
 
 	@Override
 	public long execute(String sql, Map<String, ?> params) {
-		return executeStatement(bind(sql, params));
+		return execute(bind(sql, params));
 	}
 
-	/**
-	 * Run a statement that returns no rows; the statement's display text is what errors
-	 * show, and its secrets are removed from anything the server answers.
-	 */
-	long executeStatement(CnosStatement statement) {
+	@Override
+	public long execute(CnosStatement statement) {
+		Assert.notNull(statement, "'statement' must not be null");
 		try (ResultCursor cursor = openQuery(statement, false)) {
 			if (cursor.columnNames().equals(List.of("rows")) && cursor.hasNext()) {
 				Long rows = cursor.next().get(0, Long.class);
@@ -317,9 +264,7 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public CnosServerInfo ping() {
-		Request request = new Request("Ping", HttpMethod.GET, PING_URI, Map.of(), null, null, null, null,
-				this.translator, (error) -> null);
-		return exchange(request, (response) -> readPing(response.getBody()), true);
+		return this.exchange.ping();
 	}
 
 	@Override
@@ -330,7 +275,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writeLines(String lines, WritePrecision precision) {
 		Assert.notNull(lines, "'lines' must not be null");
-		return write(List.of(lines), precision, "line", (buffer, text) -> buffer.appendLines(text));
+		return write(List.of(lines), precision, "line", (chunker, text) -> chunker.appendLines(text));
 	}
 
 	@Override
@@ -341,7 +286,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writeLines(Iterable<? extends CharSequence> lines, WritePrecision precision) {
 		Assert.notNull(lines, "'lines' must not be null");
-		return write(lines, precision, "element", (buffer, text) -> buffer.appendLines(text));
+		return write(lines, precision, "element", (chunker, text) -> chunker.appendLines(text));
 	}
 
 	@Override
@@ -353,18 +298,18 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writePoints(Iterable<Point> points) {
 		Assert.notNull(points, "'points' must not be null");
-		return write(points, WritePrecision.NS, "point", (buffer, point) -> {
+		return write(points, WritePrecision.NS, "point", (chunker, point) -> {
 			Assert.notNull(point, "A point must not be null");
-			buffer.append(point);
+			chunker.append(point);
 		});
 	}
 
 	@Override
 	public long writeObjects(Iterable<?> objects) {
 		Assert.notNull(objects, "'objects' must not be null");
-		return write(objects, WritePrecision.NS, "object", (buffer, object) -> {
+		return write(objects, WritePrecision.NS, "object", (chunker, object) -> {
 			Assert.notNull(object, "An object must not be null");
-			buffer.append(mapperFor(object).toPoint(object));
+			chunker.append(mapperFor(object).toPoint(object));
 		});
 	}
 
@@ -372,11 +317,11 @@ public class CnosTemplate implements CnosOperations {
 	public <T> long writeObjects(Iterable<? extends T> objects, PointMapper<? super T> mapper) {
 		Assert.notNull(objects, "'objects' must not be null");
 		Assert.notNull(mapper, "'mapper' must not be null");
-		return write(objects, WritePrecision.NS, "object", (buffer, object) -> {
+		return write(objects, WritePrecision.NS, "object", (chunker, object) -> {
 			Assert.notNull(object, "An object must not be null");
 			Point point = mapper.toPoint(object);
 			Assert.notNull(point, "The mapper returned null");
-			buffer.append(point);
+			chunker.append(point);
 		});
 	}
 
@@ -388,15 +333,9 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public void writeLineProtocol(LineProtocolBuffer lines) {
 		Assert.notNull(lines, "'lines' must not be null");
-		if (lines.isEmpty()) {
-			return;
+		if (!lines.isEmpty()) {
+			send(lines, "Write", 1);
 		}
-		checkFirstLineFits(lines, 1, "");
-		Assert.isTrue(lines.size() <= this.writeSettings.maxRequestSize(),
-				() -> "The buffer holds " + lines.size() + " bytes, more than the "
-						+ this.writeSettings.maxRequestSize()
-						+ " bytes one write request may carry (max request size)");
-		sendWrite(lines, new WriteProgress());
 	}
 
 	@Override
@@ -426,77 +365,32 @@ public class CnosTemplate implements CnosOperations {
 	private <T> long write(Iterable<? extends T> items, WritePrecision precision, String itemName,
 			Appender<T> appender) {
 		Assert.notNull(precision, "'precision' must not be null");
-		long max = this.writeSettings.maxRequestSize();
-		LineProtocolBuffer body = new LineProtocolBuffer(precision, (int) Math.min(max + 1, 64 * 1024));
-		LineProtocolBuffer rest = null;
-		WriteProgress progress = new WriteProgress();
+		LineProtocolChunker chunker = new LineProtocolChunker(precision, this.writeSettings.maxRequestSize(),
+				new WriteSink());
 		long index = 0;
 		for (T item : items) {
 			index++;
 			try {
-				appender.append(body, item);
+				appender.append(chunker, item);
 			}
 			catch (IllegalArgumentException ex) {
 				String where = itemName.equals("line") ? "" : itemName + " " + index + ": ";
-				throw new IllegalArgumentException(where + ex.getMessage() + progress.alreadyWritten(), ex);
-			}
-			while (body.size() > max) {
-				int fitting = body.fittingLines(max);
-				if (fitting == 0) {
-					checkFirstLineFits(body, progress.lines + 1, progress.alreadyWritten());
-				}
-				rest = (rest != null) ? rest : new LineProtocolBuffer(precision, (int) Math.min(max + 1, 64 * 1024));
-				rest.clear();
-				body.moveLinesTo(fitting, rest);
-				sendWrite(body, progress);
-				body.clear();
-				LineProtocolBuffer swap = body;
-				body = rest;
-				rest = swap;
+				throw new IllegalArgumentException(where + ex.getMessage() + alreadyWritten(chunker), ex);
 			}
 		}
-		if (!body.isEmpty()) {
-			sendWrite(body, progress);
-		}
-		return progress.lines;
+		chunker.flush();
+		return chunker.linesSent();
 	}
 
-	private void checkFirstLineFits(LineProtocolBuffer body, long lineNumber, String alreadyWritten) {
-		long max = this.writeSettings.maxRequestSize();
-		if (body.fittingLines(max) == 0) {
-			String line = body.line(0);
-			throw new IllegalArgumentException(
-					"Line " + lineNumber + " is " + (line.getBytes(StandardCharsets.UTF_8).length + 1)
-							+ " bytes, more than the " + max + " bytes one write request may carry (max request size): "
-							+ Texts.abbreviate(line, MAX_LINE_IN_MESSAGE) + alreadyWritten);
-		}
+	private static String alreadyWritten(LineProtocolChunker chunker) {
+		return (chunker.requestsSent() == 0) ? "" : " (lines 1 to " + chunker.linesSent() + " were already written by "
+				+ chunker.requestsSent() + " earlier request(s) of this call; nothing after them was sent)";
 	}
 
-	/** Send one body to {@code /api/v1/write}, as one request of known length. */
-	private void sendWrite(LineProtocolBuffer body, WriteProgress progress) {
-		String task = (progress.requests == 0) ? "Write" : "Write (request " + (progress.requests + 1)
-				+ " of this call; lines 1 to " + progress.lines + " were written by the earlier requests)";
-		long firstLine = progress.lines + 1;
-		Request request = new Request(task, HttpMethod.POST, WRITE_URI,
-				Map.of("tenant", this.tenant, "db", this.database, "precision", body.getPrecision().parameter()),
-				this.writeSettings.gzip() ? gzip(body) : new RequestBody(body.size(), body::writeTo), null,
-				this.writeSettings.gzip() ? "gzip" : null, null, this.translator,
+	/** Send one body to {@code /api/v1/write}. */
+	private void send(LineProtocolBuffer body, String task, long firstLine) {
+		this.exchange.write(this.tenant, this.database, body, this.writeSettings.gzip(), task,
 				(error) -> locateParseError(error, body, firstLine));
-		exchange(request, (response) -> null, true);
-		progress.requests++;
-		progress.lines += body.lineCount();
-	}
-
-	private static RequestBody gzip(LineProtocolBuffer body) {
-		// Line protocol compresses about tenfold even at the fastest level.
-		ExposedByteArrayOutputStream compressed = new ExposedByteArrayOutputStream(Math.max(64, body.size() / 8));
-		try (GZIPOutputStream out = new FastGzipOutputStream(compressed)) {
-			body.writeTo(out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return compressed.toRequestBody();
 	}
 
 	/**
@@ -527,24 +421,6 @@ public class CnosTemplate implements CnosOperations {
 				+ Texts.abbreviate(body.line(index), MAX_LINE_IN_MESSAGE);
 	}
 
-	private CnosServerInfo readPing(InputStream body) throws IOException {
-		JsonNode answer;
-		try {
-			answer = JSON.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw new UncheckedIOException(
-					new IOException("ping did not answer with JSON: " + ex.getOriginalMessage()));
-		}
-		JsonNode status = answer.get("status");
-		JsonNode version = answer.get("version");
-		if (status == null || !status.isString() || version == null || !version.isString()) {
-			throw new UncheckedIOException(
-					new IOException("ping answered without the 'status' and 'version' members CnosDB sends"));
-		}
-		return CnosServerInfo.parse(status.asString(), version.asString());
-	}
-
 	private static CnosStatement statement(String sql) {
 		Assert.hasText(sql, "'sql' must not be empty");
 		return CnosStatement.of(sql);
@@ -562,66 +438,7 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	private ResultCursor openQuery(CnosStatement statement, boolean streamed) {
-		CnosExceptionTranslator translator = this.translator.withSecrets(statement.secrets());
-		Request request = new Request("Query", HttpMethod.POST, streamed ? STREAMED_SQL_URI : SQL_URI,
-				Map.of("tenant", this.tenant, "db", this.database),
-				RequestBody.of(statement.sql().getBytes(StandardCharsets.UTF_8)), CSV, null, statement.displaySql(),
-				translator, (error) -> null);
-		ClientHttpResponse response = exchange(request, (opened) -> opened, false);
-		return new ResultCursor(response, request.task(), request.sql(), translator);
-	}
-
-	/**
-	 * The one execution path: send the request, check the status, translate failures.
-	 * With {@code close} false the handler takes ownership of the response (for results
-	 * read after this method returns); the response is still closed here if anything
-	 * fails first.
-	 */
-	private <T> T exchange(Request request, ResponseHandler<T> handler, boolean close) {
-		try {
-			RestClient.RequestBodySpec spec = this.restClient.method(request.method())
-				.uri(request.uriTemplate(), request.uriVariables());
-			RequestBody body = request.body();
-			if (body != null) {
-				if (request.accept() != null) {
-					spec = spec.accept(request.accept());
-				}
-				if (request.contentEncoding() != null) {
-					spec = spec.header(HttpHeaders.CONTENT_ENCODING, request.contentEncoding());
-				}
-				spec = spec.contentType(TEXT).contentLength(body.length()).body(body.writer());
-			}
-			spec = spec.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY);
-			return spec.exchange((httpRequest, response) -> {
-				try {
-					int status = response.getStatusCode().value();
-					if (status != 200) {
-						throw request.translator()
-							.translate(request.task(), request.sql(), status, response.getHeaders(),
-									readErrorBody(response), request.errorDetail());
-					}
-					return handler.handle(response);
-				}
-				catch (RuntimeException | IOException ex) {
-					if (!close) {
-						response.close();
-					}
-					throw ex;
-				}
-			}, close);
-		}
-		catch (DataAccessException ex) {
-			throw ex;
-		}
-		catch (RestClientException | UncheckedIOException ex) {
-			throw request.translator().translate(request.task(), request.sql(), ex);
-		}
-	}
-
-	private static byte[] readErrorBody(ClientHttpResponse response) throws IOException {
-		try (InputStream body = response.getBody()) {
-			return body.readNBytes(MAX_ERROR_BODY);
-		}
+		return this.exchange.query(this.tenant, this.database, statement, streamed);
 	}
 
 	@Override
@@ -647,64 +464,28 @@ public class CnosTemplate implements CnosOperations {
 	@FunctionalInterface
 	private interface Appender<T> {
 
-		/** Append one item to the body as one or more lines. */
-		void append(LineProtocolBuffer body, T item);
+		/** Append one item as one or more lines. */
+		void append(LineProtocolChunker chunker, T item);
 
 	}
 
-	/** What one write call has sent so far, for messages about a later failure. */
-	private static final class WriteProgress {
+	/**
+	 * Sends each body the chunker of one write call finishes, naming its place in the
+	 * call.
+	 */
+	private final class WriteSink implements LineProtocolChunker.Sink {
 
 		private int requests;
 
 		private long lines;
 
-		String alreadyWritten() {
-			return (this.requests == 0) ? "" : " (lines 1 to " + this.lines + " were already written by "
-					+ this.requests + " earlier request(s) of this call; nothing after them was sent)";
-		}
-
-	}
-
-	/** Gzip at the fastest level: line protocol compresses well even so. */
-	private static final class FastGzipOutputStream extends GZIPOutputStream {
-
-		FastGzipOutputStream(OutputStream out) throws IOException {
-			super(out, 64 * 1024);
-			this.def.setLevel(Deflater.BEST_SPEED);
-		}
-
-	}
-
-	@FunctionalInterface
-	private interface ResponseHandler<T> {
-
-		T handle(ClientHttpResponse response) throws IOException;
-
-	}
-
-	/**
-	 * One HTTP request. {@code accept} is sent only with a body, as exactly that value
-	 * (CnosDB compares it as one string); {@code sql} is the text errors may show
-	 * (secrets masked); {@code translator} also removes the statement's own secrets from
-	 * server messages; {@code errorDetail} adds what the caller knows to the message of a
-	 * translated error.
-	 */
-	private record Request(String task, HttpMethod method, String uriTemplate, Map<String, ?> uriVariables,
-			@Nullable RequestBody body, @Nullable MediaType accept, @Nullable String contentEncoding,
-			@Nullable String sql, CnosExceptionTranslator translator,
-			Function<CnosErrorResponse, @Nullable String> errorDetail) {
-	}
-
-	/** A request body of known length, written straight to the connection. */
-	private record RequestBody(long length, StreamingHttpOutputMessage.Body writer) {
-
-		static RequestBody of(byte[] bytes) {
-			return new RequestBody(bytes.length, (out) -> out.write(bytes));
-		}
-
-		static RequestBody of(byte[] bytes, int length) {
-			return new RequestBody(length, (out) -> out.write(bytes, 0, length));
+		@Override
+		public void accept(LineProtocolBuffer body) {
+			String task = (this.requests == 0) ? "Write" : "Write (request " + (this.requests + 1)
+					+ " of this call; lines 1 to " + this.lines + " were written by the earlier requests)";
+			send(body, task, this.lines + 1);
+			this.requests++;
+			this.lines += body.lineCount();
 		}
 
 	}
@@ -716,19 +497,6 @@ public class CnosTemplate implements CnosOperations {
 	 * @param gzip whether bodies are gzip-compressed
 	 */
 	record WriteSettings(long maxRequestSize, boolean gzip) {
-	}
-
-	/** A {@link ByteArrayOutputStream} whose array can be sent without a copy. */
-	private static final class ExposedByteArrayOutputStream extends ByteArrayOutputStream {
-
-		ExposedByteArrayOutputStream(int size) {
-			super(size);
-		}
-
-		RequestBody toRequestBody() {
-			return RequestBody.of(this.buf, this.count);
-		}
-
 	}
 
 	/**
@@ -866,8 +634,8 @@ public class CnosTemplate implements CnosOperations {
 			}).build();
 			CnosExceptionTranslator translator = new CnosExceptionTranslator(baseUrl,
 					List.of(authorization, token, this.password));
-			return new CnosTemplate(restClient, baseUrl, this.user, this.tenant, this.database, translator,
-					new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
+			return new CnosTemplate(new CnosHttpExchange(restClient, translator), baseUrl, this.user, this.tenant,
+					this.database, new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
 		}
 
 		/**

@@ -1,0 +1,184 @@
+package io.cnosdb.client.write;
+
+import java.nio.charset.StandardCharsets;
+
+import io.cnosdb.client.support.Texts;
+
+import org.springframework.util.Assert;
+
+/**
+ * Cuts encoded line protocol into request bodies of at most a given size, at line
+ * boundaries, and hands each finished body to a {@link Sink}: the one place that bounds a
+ * write request. Memory stays at about one body whatever is written through it.
+ * <p>
+ * Append points or raw lines; whenever the body grows past the limit, the whole lines
+ * that fit are sent and the rest stays for the next body. {@link #flush()} sends what is
+ * left. A single line larger than the limit is refused with an
+ * {@link IllegalArgumentException} naming it, after the lines before it were sent; the
+ * chunker stays usable. Not thread-safe.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+public final class LineProtocolChunker {
+
+	private static final int MAX_LINE_IN_MESSAGE = 200;
+
+	private static final int INITIAL_CAPACITY = 64 * 1024;
+
+	private final long maxRequestSize;
+
+	private final Sink sink;
+
+	private LineProtocolBuffer body;
+
+	private LineProtocolBuffer spare;
+
+	private int requestsSent;
+
+	private long linesSent;
+
+	private long linesRefused;
+
+	/**
+	 * Create a chunker.
+	 * @param precision the precision of every body
+	 * @param maxRequestSize the most bytes one body may have
+	 * @param sink receives each finished body, to send as one request
+	 */
+	public LineProtocolChunker(WritePrecision precision, long maxRequestSize, Sink sink) {
+		Assert.notNull(precision, "'precision' must not be null");
+		Assert.isTrue(maxRequestSize > 0, "'maxRequestSize' must be positive");
+		Assert.notNull(sink, "'sink' must not be null");
+		this.maxRequestSize = maxRequestSize;
+		this.sink = sink;
+		int capacity = (int) Math.min(maxRequestSize + 1, INITIAL_CAPACITY);
+		this.body = new LineProtocolBuffer(precision, capacity);
+		this.spare = new LineProtocolBuffer(precision, Math.min(capacity, 1024));
+	}
+
+	/**
+	 * Append a point as one line, sending a body when it is full.
+	 * @param point the point
+	 * @throws IllegalArgumentException if the point cannot be encoded in this precision,
+	 * or its line alone is larger than one request may be
+	 */
+	public void append(Point point) {
+		this.body.append(point);
+		cut();
+	}
+
+	/**
+	 * Append raw line-protocol text (see {@link LineProtocolBuffer#appendLines}), sending
+	 * bodies as they fill.
+	 * @param text one or more lines
+	 * @return the number of lines appended
+	 * @throws IllegalArgumentException if a line is malformed (nothing of the text is
+	 * kept) or larger than one request may be
+	 */
+	public int appendLines(CharSequence text) {
+		int lines = this.body.appendLines(text);
+		cut();
+		return lines;
+	}
+
+	/**
+	 * Send what is buffered, if anything, as one last body.
+	 */
+	public void flush() {
+		if (!this.body.isEmpty()) {
+			send(this.body);
+			this.body.clear();
+		}
+	}
+
+	/**
+	 * Return the number of lines appended but not sent yet.
+	 * @return the buffered lines
+	 */
+	public int pendingLines() {
+		return this.body.lineCount();
+	}
+
+	/**
+	 * Return the number of bodies handed to the sink so far.
+	 * @return the requests sent
+	 */
+	public int requestsSent() {
+		return this.requestsSent;
+	}
+
+	/**
+	 * Return the number of lines handed to the sink so far.
+	 * @return the lines sent
+	 */
+	public long linesSent() {
+		return this.linesSent;
+	}
+
+	/**
+	 * Return the most bytes one body may have.
+	 * @return the limit
+	 */
+	public long maxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	private void cut() {
+		while (this.body.size() > this.maxRequestSize) {
+			int fitting = this.body.fittingLines(this.maxRequestSize);
+			if (fitting == 0) {
+				refuseFirstLine();
+				continue;
+			}
+			this.spare.clear();
+			this.body.moveLinesTo(fitting, this.spare);
+			send(this.body);
+			this.body.clear();
+			LineProtocolBuffer sent = this.body;
+			this.body = this.spare;
+			this.spare = sent;
+		}
+	}
+
+	/**
+	 * The first buffered line alone is over the limit: drop it, keep the lines after it,
+	 * and say which line it was.
+	 */
+	private void refuseFirstLine() {
+		String line = this.body.line(0);
+		long number = this.linesSent + this.linesRefused + 1;
+		this.spare.clear();
+		this.body.moveLinesTo(1, this.spare);
+		this.body.clear();
+		LineProtocolBuffer dropped = this.body;
+		this.body = this.spare;
+		this.spare = dropped;
+		this.linesRefused++;
+		throw new IllegalArgumentException("Line " + number + " is "
+				+ (line.getBytes(StandardCharsets.UTF_8).length + 1) + " bytes, more than the " + this.maxRequestSize
+				+ " bytes one write request may carry (max request size): "
+				+ Texts.abbreviate(line, MAX_LINE_IN_MESSAGE));
+	}
+
+	private void send(LineProtocolBuffer finished) {
+		this.sink.accept(finished);
+		this.requestsSent++;
+		this.linesSent += finished.lineCount();
+	}
+
+	/**
+	 * Receives each finished body. It must not keep the buffer, which is reused once
+	 * {@code accept} returns.
+	 */
+	@FunctionalInterface
+	public interface Sink {
+
+		/**
+		 * Send one body as one write request.
+		 * @param body the lines, at most the chunker's limit
+		 */
+		void accept(LineProtocolBuffer body);
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.cnosdb.client.write;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The one place that bounds a write request: bodies are cut at line boundaries, never
+ * above the limit, in order, with nothing lost or repeated.
+ */
+class LineProtocolChunkerTests {
+
+	private final List<String> bodies = new ArrayList<>();
+
+	private LineProtocolChunker chunker(long max) {
+		return new LineProtocolChunker(WritePrecision.NS, max,
+				(body) -> this.bodies.add(new String(body.toByteArray(), StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void bodiesAreCutAtLineBoundariesAndNeverExceedTheLimit() {
+		LineProtocolChunker chunker = chunker(40);
+		StringBuilder all = new StringBuilder();
+		for (int i = 0; i < 25; i++) {
+			String line = "m,t=a v=" + i + "i " + i;
+			chunker.appendLines(line);
+			all.append(line).append('\n');
+		}
+		chunker.flush();
+		assertThat(this.bodies).hasSizeGreaterThan(1)
+			.allSatisfy((body) -> assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(40))
+			.allSatisfy((body) -> assertThat(body).endsWith("\n"));
+		assertThat(String.join("", this.bodies)).isEqualTo(all.toString());
+		assertThat(chunker.linesSent()).isEqualTo(25);
+		assertThat(chunker.requestsSent()).isEqualTo(this.bodies.size());
+		assertThat(chunker.pendingLines()).isZero();
+	}
+
+	@Test
+	void nothingIsSentBeforeABodyIsFullOrFlushed() {
+		LineProtocolChunker chunker = chunker(1024);
+		chunker
+			.append(Point.measurement("m").field("v", 1L).time(1L, java.util.concurrent.TimeUnit.NANOSECONDS).build());
+		assertThat(this.bodies).isEmpty();
+		assertThat(chunker.pendingLines()).isEqualTo(1);
+		chunker.flush();
+		chunker.flush();
+		assertThat(this.bodies).containsExactly("m v=1i 1\n");
+	}
+
+	@Test
+	void aLineLargerThanTheLimitIsRefusedAfterTheLinesBeforeItAreSentAndTheChunkerGoesOn() {
+		LineProtocolChunker chunker = chunker(30);
+		chunker.appendLines("m v=1 1\nm v=2 2");
+		String big = "m s=\"" + "x".repeat(40) + "\" 3";
+		assertThatIllegalArgumentException().isThrownBy(() -> chunker.appendLines(big))
+			.withMessage("Line 3 is " + (big.length() + 1)
+					+ " bytes, more than the 30 bytes one write request may carry (max request size): " + big);
+		assertThat(this.bodies).containsExactly("m v=1 1\nm v=2 2\n");
+		chunker.appendLines("m v=4 4");
+		chunker.flush();
+		assertThat(this.bodies).containsExactly("m v=1 1\nm v=2 2\n", "m v=4 4\n");
+		assertThat(chunker.linesSent()).isEqualTo(3);
+	}
+
+	@Test
+	void aMalformedLineKeepsNothingOfItsText() {
+		LineProtocolChunker chunker = chunker(1024);
+		chunker.appendLines("m v=1 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> chunker.appendLines("m v=2 2\nno_fields"));
+		chunker.flush();
+		assertThat(this.bodies).containsExactly("m v=1 1\n");
+	}
+
+}
