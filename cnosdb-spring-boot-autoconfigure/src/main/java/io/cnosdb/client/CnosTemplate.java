@@ -72,7 +72,7 @@ public class CnosTemplate implements CnosOperations {
 	public static final String USER_AGENT = "cnosdb-spring-boot-starter/" + version();
 
 	/** The default most bytes per write request. */
-	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = DataSize.ofMegabytes(8);
+	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE;
 
 	private static final int MAX_LINE_IN_MESSAGE = 200;
 

@@ -38,6 +38,7 @@ import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.support.CnosValueConverter;
 import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.WritePrecision;
 import org.jspecify.annotations.Nullable;
@@ -105,7 +106,7 @@ public class CnosCsvImporter {
 	 * @param operations the client to write with
 	 */
 	public CnosCsvImporter(CnosOperations operations) {
-		this(operations, CnosTemplate.DEFAULT_MAX_REQUEST_SIZE);
+		this(operations, LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE);
 	}
 
 	/**

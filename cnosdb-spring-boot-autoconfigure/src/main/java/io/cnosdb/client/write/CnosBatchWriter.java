@@ -1016,7 +1016,7 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 
 		private WritePrecision precision = WritePrecision.NS;
 
-		private DataSize maxRequestSize = CnosTemplate.DEFAULT_MAX_REQUEST_SIZE;
+		private DataSize maxRequestSize = LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE;
 
 		private int maxRetries = 5;
 

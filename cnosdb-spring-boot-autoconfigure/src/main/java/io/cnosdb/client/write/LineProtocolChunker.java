@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.cnosdb.client.support.Texts;
 
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Cuts encoded line protocol into request bodies of at most a given size, at line
@@ -20,6 +21,9 @@ import org.springframework.util.Assert;
  * @author CnosDB Spring Boot contributors
  */
 public final class LineProtocolChunker {
+
+	/** The default most bytes of one write request, for every writer of this client. */
+	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = DataSize.ofMegabytes(8);
 
 	private static final int MAX_LINE_IN_MESSAGE = 200;
 
