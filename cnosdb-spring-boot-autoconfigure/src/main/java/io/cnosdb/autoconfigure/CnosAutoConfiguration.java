@@ -1,24 +1,20 @@
 package io.cnosdb.autoconfigure;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
-import io.cnosdb.client.sql.CnosSql;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -26,7 +22,8 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration} for CnosDB: a {@link CnosTemplate} built from the application's
  * {@link RestClient.Builder} (so its customizers, message converters and observation
  * apply), with the {@code cnosdb.*} timeouts on top of the application's HTTP client
- * settings.
+ * settings, then {@link CnosTemplateBuilderCustomizer} beans. The properties check their
+ * own values when they are bound.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -46,22 +43,8 @@ public final class CnosAutoConfiguration {
 	CnosTemplate cnosTemplate(CnosConnectionDetails connectionDetails, CnosProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		String url = connectionDetails.getUrl();
-		try {
-			CnosTemplate.Builder.validateUrl(url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("cnosdb.url", withoutUserInfo(url), ex.getMessage());
-		}
-		checkName("cnosdb.tenant", "tenant", properties.getTenant());
-		checkName("cnosdb.database", "database", properties.getDatabase());
-		DataSize maxRequestSize = properties.getWrite().getMaxRequestSize();
-		if (maxRequestSize == null || maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()
-				|| maxRequestSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
-			throw new InvalidConfigurationPropertyValueException("cnosdb.write.max-request-size", maxRequestSize,
-					"must be from 1KB to 1GB (and at most the server's write_sql_limit, 160MB by default)");
-		}
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+			ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.orElse(httpClientSettings.getIfAvailable());
@@ -72,41 +55,17 @@ public final class CnosAutoConfiguration {
 			// plain-http connection.
 			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
 		}
-		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
-			.requestFactory(factoryBuilder.build(settings));
-		return CnosTemplate.builder()
-			.restClientBuilder(builder)
-			.url(url)
+		CnosTemplate.Builder builder = CnosTemplate.builder()
+			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder)
+				.requestFactory(factoryBuilder.build(settings)))
+			.url(connectionDetails.getUrl())
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 			.tenant(properties.getTenant())
 			.database(properties.getDatabase())
-			.maxRequestSize(maxRequestSize)
-			.gzip(properties.getWrite().isGzip())
-			.build();
-	}
-
-	private static void checkName(String property, String argument, String name) {
-		try {
-			CnosSql.checkName(argument, name);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage());
-		}
-	}
-
-	private static String withoutUserInfo(String url) {
-		try {
-			URI uri = URI.create(url.strip());
-			if (uri.getRawUserInfo() != null) {
-				return url.replace(uri.getRawUserInfo(), "******");
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// Not a URI at all: nothing that looks like credentials can be told apart, so
-			// show nothing.
-			return (url.contains("@")) ? "******" : url;
-		}
-		return url;
+			.maxRequestSize(properties.getWrite().getMaxRequestSize())
+			.gzip(properties.getWrite().isGzip());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 }

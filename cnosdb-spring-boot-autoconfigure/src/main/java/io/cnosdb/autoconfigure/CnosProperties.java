@@ -1,15 +1,21 @@
 package io.cnosdb.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 
+import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.write.OverflowPolicy;
 import io.cnosdb.client.write.WritePrecision;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for CnosDB.
+ * Configuration properties for CnosDB. A value the client cannot use fails the binding
+ * with an {@link InvalidConfigurationPropertyValueException} naming the property and the
+ * reason (credentials in a URL are masked).
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -58,6 +64,12 @@ public class CnosProperties {
 	}
 
 	public void setUrl(String url) {
+		try {
+			CnosTemplate.Builder.validateUrl(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("cnosdb.url", withoutUserInfo(url), ex.getMessage());
+		}
 		this.url = url;
 	}
 
@@ -82,7 +94,7 @@ public class CnosProperties {
 	}
 
 	public void setTenant(String tenant) {
-		this.tenant = tenant;
+		this.tenant = checkName("cnosdb.tenant", "tenant", tenant);
 	}
 
 	public String getDatabase() {
@@ -90,7 +102,7 @@ public class CnosProperties {
 	}
 
 	public void setDatabase(String database) {
-		this.database = database;
+		this.database = checkName("cnosdb.database", "database", database);
 	}
 
 	public Duration getConnectTimeout() {
@@ -111,6 +123,35 @@ public class CnosProperties {
 
 	public Write getWrite() {
 		return this.write;
+	}
+
+	private static String checkName(String property, String argument, String name) {
+		try {
+			CnosSql.checkName(argument, name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage());
+		}
+		return name;
+	}
+
+	/** The URL as a message may show it: credentials in it are masked. */
+	private static String withoutUserInfo(String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(url.strip());
+			if (uri.getRawUserInfo() != null) {
+				return url.replace(uri.getRawUserInfo(), "******");
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a URI at all: nothing that looks like credentials can be told apart, so
+			// show nothing.
+			return (url.contains("@")) ? "******" : url;
+		}
+		return url;
 	}
 
 	@Override
@@ -151,6 +192,11 @@ public class CnosProperties {
 		}
 
 		public void setMaxRequestSize(DataSize maxRequestSize) {
+			if (maxRequestSize == null || maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()
+					|| maxRequestSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
+				throw new InvalidConfigurationPropertyValueException("cnosdb.write.max-request-size", maxRequestSize,
+						"must be from 1KB to 1GB (and at most the server's write_sql_limit, 160MB by default)");
+			}
 			this.maxRequestSize = maxRequestSize;
 		}
 

@@ -165,6 +165,27 @@ class CnosAutoConfigurationTests {
 	}
 
 	@Test
+	void templateBuilderCustomizersRunInOrderAfterTheProperties() {
+		this.contextRunner.withPropertyValues("cnosdb.database=from_properties")
+			.withBean("second", CnosTemplateBuilderCustomizer.class, () -> new OrderedCustomizer(2, "second"))
+			.withBean("first", CnosTemplateBuilderCustomizer.class, () -> new OrderedCustomizer(1, "first"))
+			.run((context) -> assertThat(context.getBean(CnosTemplate.class).getDatabase()).isEqualTo("second"));
+	}
+
+	@Test
+	void badPropertyFailsWhenBoundEvenWithAnApplicationTemplate() {
+		this.contextRunner.withBean(CnosOperations.class, () -> mock(CnosOperations.class))
+			.withPropertyValues("cnosdb.write.max-request-size=2GB")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("cnosdb.write.max-request-size")
+					.hasMessageContaining("must be from 1KB to 1GB");
+			});
+	}
+
+	@Test
 	void noTemplateWithoutRestClient() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CnosOperations.class));
@@ -228,6 +249,21 @@ class CnosAutoConfigurationTests {
 		@Bean
 		RestClientCustomizer recordingCustomizer() {
 			return (builder) -> this.customized = true;
+		}
+
+	}
+
+	record OrderedCustomizer(int order,
+			String database) implements CnosTemplateBuilderCustomizer, org.springframework.core.Ordered {
+
+		@Override
+		public void customize(CnosTemplate.Builder builder) {
+			builder.database(this.database);
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
 		}
 
 	}
