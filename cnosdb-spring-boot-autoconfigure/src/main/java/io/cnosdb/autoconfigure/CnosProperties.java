@@ -8,19 +8,20 @@ import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.write.OverflowPolicy;
 import io.cnosdb.client.write.WritePrecision;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for CnosDB. A value the client cannot use fails the binding
- * with an {@link InvalidConfigurationPropertyValueException} naming the property and the
- * reason (credentials in a URL are masked).
+ * Configuration properties for CnosDB. A value the client cannot use fails start-up once
+ * the properties are bound, with an {@link InvalidConfigurationPropertyValueException}
+ * naming the property and the reason (credentials in a URL are masked).
  *
  * @author CnosDB Spring Boot contributors
  */
 @ConfigurationProperties("cnosdb")
-public class CnosProperties {
+public class CnosProperties implements InitializingBean {
 
 	/**
 	 * Base URL of the CnosDB HTTP API, without a trailing path.
@@ -64,12 +65,6 @@ public class CnosProperties {
 	}
 
 	public void setUrl(String url) {
-		try {
-			CnosTemplate.Builder.validateUrl(url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("cnosdb.url", withoutUserInfo(url), ex.getMessage());
-		}
 		this.url = url;
 	}
 
@@ -94,7 +89,7 @@ public class CnosProperties {
 	}
 
 	public void setTenant(String tenant) {
-		this.tenant = checkName("cnosdb.tenant", "tenant", tenant);
+		this.tenant = tenant;
 	}
 
 	public String getDatabase() {
@@ -102,7 +97,7 @@ public class CnosProperties {
 	}
 
 	public void setDatabase(String database) {
-		this.database = checkName("cnosdb.database", "database", database);
+		this.database = database;
 	}
 
 	public Duration getConnectTimeout() {
@@ -125,14 +120,36 @@ public class CnosProperties {
 		return this.write;
 	}
 
-	private static String checkName(String property, String argument, String name) {
+	/**
+	 * Check the bound values. A failure is reported as "Invalid value … for configuration
+	 * property …"; a URL's credentials are masked (see
+	 * {@link InvalidCnosUrlFailureAnalyzer}).
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		try {
+			CnosTemplate.Builder.validateUrl(this.url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCnosUrlException(withoutUserInfo(this.url), ex.getMessage());
+		}
+		checkName("cnosdb.tenant", "tenant", this.tenant);
+		checkName("cnosdb.database", "database", this.database);
+		DataSize maxRequestSize = this.write.getMaxRequestSize();
+		if (maxRequestSize == null || maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()
+				|| maxRequestSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
+			throw new InvalidConfigurationPropertyValueException("cnosdb.write.max-request-size", maxRequestSize,
+					"must be from 1KB to 1GB (and at most the server's write_sql_limit, 160MB by default)");
+		}
+	}
+
+	private static void checkName(String property, String argument, String name) {
 		try {
 			CnosSql.checkName(argument, name);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage());
 		}
-		return name;
 	}
 
 	/** The URL as a message may show it: credentials in it are masked. */
@@ -192,11 +209,6 @@ public class CnosProperties {
 		}
 
 		public void setMaxRequestSize(DataSize maxRequestSize) {
-			if (maxRequestSize == null || maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()
-					|| maxRequestSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
-				throw new InvalidConfigurationPropertyValueException("cnosdb.write.max-request-size", maxRequestSize,
-						"must be from 1KB to 1GB (and at most the server's write_sql_limit, 160MB by default)");
-			}
 			this.maxRequestSize = maxRequestSize;
 		}
 
