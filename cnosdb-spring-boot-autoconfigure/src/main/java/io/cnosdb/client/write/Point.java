@@ -46,8 +46,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Point {
 
-	private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
-
 	private final String measurement;
 
 	private final String[] tagKeys;
@@ -430,10 +428,7 @@ public final class Point {
 		 */
 		public Builder unsignedField(String key, long value) {
 			checkKey("field key", key);
-			if (value < 0) {
-				throw new IllegalArgumentException(describe("field '" + key + "'") + " is " + value
-						+ ": an unsigned field cannot be negative (pass a BigInteger for values above Long.MAX_VALUE)");
-			}
+			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
 			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value, null));
 			return this;
 		}
@@ -452,10 +447,7 @@ public final class Point {
 				this.fields.remove(key);
 				return this;
 			}
-			if (value.signum() < 0 || value.compareTo(TWO_TO_THE_64) >= 0) {
-				throw new IllegalArgumentException(describe("field '" + key + "'") + " is " + value
-						+ ": an unsigned field holds 0 to 18446744073709551615");
-			}
+			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
 			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value.longValue(), null));
 			return this;
 		}
