@@ -2,11 +2,7 @@ package io.cnosdb.client.write;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,27 +28,18 @@ import org.springframework.util.Assert;
  * <p>
  * The buffer remembers where each line starts, so that a byte offset named by a server
  * error can be turned back into a line ({@link #lineIndexAt(int)}). Not thread-safe.
+ * <p>
+ * The jobs are shared out: {@code LineProtocolWriter} holds and encodes the bytes,
+ * {@code LineProtocolScanner} finds and checks raw lines, {@code ParseErrorLocator} reads
+ * a server's parse error; this class keeps the lines.
  *
  * @author CnosDB Spring Boot contributors
  */
 public final class LineProtocolBuffer {
 
-	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
-
-	/**
-	 * A byte position at the end of a parse error: {@code at 31} (every release) or
-	 * {@code at '31'} (2.4.3 and later, for an unexpected end).
-	 */
-	private static final Pattern PARSE_ERROR_OFFSET = Pattern.compile(" at '?(\\d+)'?$");
-
-	/** The value a parse error names, which may span lines. */
-	private static final Pattern PARSE_ERROR_VALUE = Pattern.compile("invalid field value: '(.*)'$", Pattern.DOTALL);
-
 	private final WritePrecision precision;
 
-	private byte[] bytes;
-
-	private int size;
+	private final LineProtocolWriter bytes;
 
 	private int[] lineStarts = new int[64];
 
@@ -75,7 +62,7 @@ public final class LineProtocolBuffer {
 		Assert.notNull(precision, "'precision' must not be null");
 		Assert.isTrue(initialCapacity > 0, "'initialCapacity' must be positive");
 		this.precision = precision;
-		this.bytes = new byte[initialCapacity];
+		this.bytes = new LineProtocolWriter(initialCapacity);
 	}
 
 	/**
@@ -95,14 +82,14 @@ public final class LineProtocolBuffer {
 	 */
 	public void append(Point point) {
 		Assert.notNull(point, "'point' must not be null");
-		int mark = this.size;
-		int lines = this.lineCount;
+		int mark = this.bytes.size();
 		try {
-			point.encodeTo(this, this.precision);
+			beginLine();
+			point.encodeTo(this.bytes, this.precision);
+			endLine();
 		}
 		catch (RuntimeException ex) {
-			this.size = mark;
-			this.lineCount = lines;
+			this.bytes.truncate(mark);
 			throw ex;
 		}
 	}
@@ -120,16 +107,34 @@ public final class LineProtocolBuffer {
 	 */
 	public int appendLines(CharSequence text) {
 		Assert.notNull(text, "'text' must not be null");
-		int mark = this.size;
+		int mark = this.bytes.size();
 		int lines = this.lineCount;
 		try {
-			return scanAndCopy(text);
+			int appended = 0;
+			int start = LineProtocolScanner.nextLineStart(text, 0);
+			while (start < text.length()) {
+				int lineNumber = appended + 1;
+				int end = LineProtocolScanner.checkLine(text, start, lineNumber, this.precision);
+				copyLine(text, start, end, lineNumber);
+				appended++;
+				start = LineProtocolScanner.nextLineStart(text, end);
+			}
+			return appended;
 		}
 		catch (RuntimeException ex) {
-			this.size = mark;
+			this.bytes.truncate(mark);
 			this.lineCount = lines;
 			throw ex;
 		}
+	}
+
+	private void copyLine(CharSequence text, int start, int end, int lineNumber) {
+		beginLine();
+		int unpaired = this.bytes.writeUtf8(text, start, end);
+		if (unpaired >= 0) {
+			throw LineProtocolScanner.unpairedSurrogate(text, start, end, lineNumber, unpaired);
+		}
+		endLine();
 	}
 
 	/**
@@ -137,7 +142,7 @@ public final class LineProtocolBuffer {
 	 * @return the size in bytes
 	 */
 	public int size() {
-		return this.size;
+		return this.bytes.size();
 	}
 
 	/**
@@ -160,7 +165,7 @@ public final class LineProtocolBuffer {
 	 * Remove every line, keeping the allocated memory.
 	 */
 	public void clear() {
-		this.size = 0;
+		this.bytes.truncate(0);
 		this.lineCount = 0;
 	}
 
@@ -172,7 +177,7 @@ public final class LineProtocolBuffer {
 	 * {@code maxBytes} (0 if the first line alone is larger)
 	 */
 	public int fittingLines(long maxBytes) {
-		if (this.size <= maxBytes) {
+		if (size() <= maxBytes) {
 			return this.lineCount;
 		}
 		int fitting = 0;
@@ -195,15 +200,12 @@ public final class LineProtocolBuffer {
 			return;
 		}
 		int start = this.lineStarts[firstLine];
-		int length = this.size - start;
-		target.ensureCapacity(length);
+		int shift = target.size() - start;
+		this.bytes.moveTailTo(start, target.bytes);
 		for (int line = firstLine; line < this.lineCount; line++) {
 			target.beginLine();
-			target.lineStarts[target.lineCount++] = target.size + (this.lineStarts[line] - start);
+			target.lineStarts[target.lineCount++] = this.lineStarts[line] + shift;
 		}
-		System.arraycopy(this.bytes, start, target.bytes, target.size, length);
-		target.size += length;
-		this.size = start;
 		this.lineCount = firstLine;
 	}
 
@@ -213,7 +215,7 @@ public final class LineProtocolBuffer {
 	 * @throws IOException if the stream fails
 	 */
 	public void writeTo(OutputStream out) throws IOException {
-		out.write(this.bytes, 0, this.size);
+		this.bytes.writeTo(out);
 	}
 
 	/**
@@ -221,7 +223,7 @@ public final class LineProtocolBuffer {
 	 * @return the encoded lines
 	 */
 	public byte[] toByteArray() {
-		return Arrays.copyOf(this.bytes, this.size);
+		return this.bytes.toByteArray();
 	}
 
 	/**
@@ -232,7 +234,7 @@ public final class LineProtocolBuffer {
 	 * buffer
 	 */
 	public int lineIndexAt(int byteOffset) {
-		if (byteOffset < 0 || byteOffset >= this.size) {
+		if (byteOffset < 0 || byteOffset >= size()) {
 			return -1;
 		}
 		int index = Arrays.binarySearch(this.lineStarts, 0, this.lineCount, byteOffset);
@@ -257,75 +259,7 @@ public final class LineProtocolBuffer {
 	 * nor a value found in this buffer
 	 */
 	public @Nullable ErrorLocation locateParseError(@Nullable String message) {
-		if (message == null) {
-			return null;
-		}
-		String text = message.strip();
-		Matcher offset = PARSE_ERROR_OFFSET.matcher(text);
-		if (offset.find()) {
-			int position;
-			try {
-				position = Integer.parseInt(offset.group(1));
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-			return new ErrorLocation(lineIndexAt(position), "byte " + position + " of the request body");
-		}
-		Matcher value = PARSE_ERROR_VALUE.matcher(text);
-		if (value.find()) {
-			return locateFieldValue(value.group(1));
-		}
-		return null;
-	}
-
-	private @Nullable ErrorLocation locateFieldValue(String value) {
-		byte[] wanted = ("=" + value).getBytes(StandardCharsets.UTF_8);
-		int first = -1;
-		int lines = 0;
-		int lastLine = -1;
-		for (int at = 0; at + wanted.length <= this.size; at++) {
-			if (!Arrays.equals(this.bytes, at, at + wanted.length, wanted, 0, wanted.length)) {
-				continue;
-			}
-			int end = at + wanted.length;
-			if (end < this.size && !isValueEnd(this.bytes[end])) {
-				continue;
-			}
-			int line = lineIndexAt(at);
-			if (at < fieldSetStart(line)) {
-				// A tag value, which the parser does not read as a field value.
-				continue;
-			}
-			if (line != lastLine) {
-				lines++;
-				lastLine = line;
-				first = (first < 0) ? line : first;
-			}
-		}
-		if (first < 0) {
-			return null;
-		}
-		String shown = "the value " + LineProtocolRules.show(value);
-		return new ErrorLocation(first, (lines == 1) ? shown : shown + " (first of " + lines + " lines with it)");
-	}
-
-	/** Return the offset of the first unescaped space of a line: where fields start. */
-	private int fieldSetStart(int line) {
-		int end = endOfLine(line);
-		for (int i = this.lineStarts[line]; i < end; i++) {
-			if (this.bytes[i] == '\\') {
-				i++;
-			}
-			else if (this.bytes[i] == ' ') {
-				return i;
-			}
-		}
-		return end;
-	}
-
-	private static boolean isValueEnd(byte b) {
-		return b == ',' || b == ' ' || b == '\n' || b == '\r';
+		return ParseErrorLocator.locate(this, this.bytes, message);
 	}
 
 	/**
@@ -336,17 +270,13 @@ public final class LineProtocolBuffer {
 	public String line(int index) {
 		Assert.isTrue(index >= 0 && index < this.lineCount, () -> "No line " + index + " in " + this);
 		int start = this.lineStarts[index];
-		return new String(this.bytes, start, endOfLine(index) - start - 1, StandardCharsets.UTF_8);
-	}
-
-	private int endOfLine(int index) {
-		return (index + 1 < this.lineCount) ? this.lineStarts[index + 1] : this.size;
+		return this.bytes.toString(start, endOfLine(index) - start - 1);
 	}
 
 	@Override
 	public String toString() {
 		return "LineProtocolBuffer[precision=" + this.precision.parameter() + ", lines=" + this.lineCount + ", bytes="
-				+ this.size + "]";
+				+ size() + "]";
 	}
 
 	/**
@@ -354,18 +284,38 @@ public final class LineProtocolBuffer {
 	 * returned by {@link #line(int)}), without checking it again.
 	 */
 	void appendCheckedLine(String line) {
-		beginLine();
-		copyRaw(line, 0, line.length(), this.lineCount + 1);
-		endLine();
+		copyLine(line, 0, line.length(), this.lineCount + 1);
 	}
 
 	/** Keep only the first {@code lines} lines. */
 	void truncateLines(int lines) {
 		Assert.isTrue(lines >= 0 && lines <= this.lineCount, () -> "No line " + lines + " in " + this);
 		if (lines < this.lineCount) {
-			this.size = this.lineStarts[lines];
+			this.bytes.truncate(this.lineStarts[lines]);
 			this.lineCount = lines;
 		}
+	}
+
+	/** Return the offset of the first byte of a line. */
+	int startOfLine(int index) {
+		return this.lineStarts[index];
+	}
+
+	/** Return the offset after the {@code \n} of a line. */
+	int endOfLine(int index) {
+		return (index + 1 < this.lineCount) ? this.lineStarts[index + 1] : size();
+	}
+
+	private void beginLine() {
+		if (this.lineCount == this.lineStarts.length) {
+			this.lineStarts = Arrays.copyOf(this.lineStarts, this.lineStarts.length * 2);
+		}
+		this.lineStarts[this.lineCount] = size();
+	}
+
+	private void endLine() {
+		this.bytes.writeAscii('\n');
+		this.lineCount++;
 	}
 
 	/**
@@ -377,361 +327,6 @@ public final class LineProtocolBuffer {
 	 * {@code the value "tRUE"}
 	 */
 	public record ErrorLocation(int lineIndex, String clue) {
-	}
-
-	// Encoding primitives, used by Point
-
-	enum Position {
-
-		/** A measurement: escape {@code ,} and space. */
-		MEASUREMENT,
-
-		/** A tag key, tag value or field key: escape {@code ,}, {@code =} and space. */
-		KEY,
-
-		/** A string field value, inside quotes: escape {@code "} and {@code \}. */
-		STRING
-
-	}
-
-	void beginLine() {
-		if (this.lineCount == this.lineStarts.length) {
-			this.lineStarts = Arrays.copyOf(this.lineStarts, this.lineStarts.length * 2);
-		}
-		this.lineStarts[this.lineCount] = this.size;
-	}
-
-	void endLine() {
-		writeAscii('\n');
-		this.lineCount++;
-	}
-
-	void writeAscii(char c) {
-		ensureCapacity(1);
-		this.bytes[this.size++] = (byte) c;
-	}
-
-	void writeAscii(String text) {
-		int length = text.length();
-		ensureCapacity(length);
-		for (int i = 0; i < length; i++) {
-			this.bytes[this.size++] = (byte) text.charAt(i);
-		}
-	}
-
-	void writeEscaped(String text, Position position) {
-		// Points are checked when built, so an unpaired surrogate never reaches here.
-		writeUtf8(text, 0, text.length(), position,
-				(index) -> new IllegalArgumentException("unpaired surrogate in " + LineProtocolRules.show(text)));
-	}
-
-	/**
-	 * Encode {@code text[start, end)} as UTF-8 straight into the buffer, with a backslash
-	 * before each character that {@code position} escapes ({@code null}: copy as is).
-	 */
-	private void writeUtf8(CharSequence text, int start, int end, @Nullable Position position,
-			IntFunction<IllegalArgumentException> unpairedSurrogate) {
-		// Worst case: every char a 3-byte UTF-8 sequence or an escaped ASCII char.
-		ensureCapacity((end - start) * 3L);
-		byte[] out = this.bytes;
-		int at = this.size;
-		for (int i = start; i < end; i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				if (position != null && needsEscape(c, position)) {
-					out[at++] = '\\';
-				}
-				out[at++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				out[at++] = (byte) (0xC0 | (c >> 6));
-				out[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-				int codePoint = Character.toCodePoint(c, text.charAt(++i));
-				out[at++] = (byte) (0xF0 | (codePoint >> 18));
-				out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-				out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-				out[at++] = (byte) (0x80 | (codePoint & 0x3F));
-			}
-			else if (Character.isSurrogate(c)) {
-				throw unpairedSurrogate.apply(i - start);
-			}
-			else {
-				out[at++] = (byte) (0xE0 | (c >> 12));
-				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				out[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-		}
-		this.size = at;
-	}
-
-	private static boolean needsEscape(char c, Position position) {
-		return switch (position) {
-			case MEASUREMENT -> c == ',' || c == ' ';
-			case KEY -> c == ',' || c == ' ' || c == '=';
-			case STRING -> c == '"' || c == '\\';
-		};
-	}
-
-	void writeLong(long value) {
-		if (value == Long.MIN_VALUE) {
-			writeAscii("-9223372036854775808");
-			return;
-		}
-		ensureCapacity(20);
-		long rest = value;
-		if (rest < 0) {
-			this.bytes[this.size++] = '-';
-			rest = -rest;
-		}
-		int digits = 1;
-		for (long limit = 10; digits < 19 && rest >= limit; limit *= 10) {
-			digits++;
-		}
-		int end = this.size + digits;
-		for (int at = end - 1; at >= this.size; at--) {
-			this.bytes[at] = (byte) ('0' + (rest % 10));
-			rest /= 10;
-		}
-		this.size = end;
-	}
-
-	void writeUnsignedLong(long value) {
-		if (value >= 0) {
-			writeLong(value);
-		}
-		else {
-			writeAscii(Long.toUnsignedString(value));
-		}
-	}
-
-	/**
-	 * Write a finite double so that CnosDB reads back the same value: integral values
-	 * below 2<sup>53</sup> as plain digits (still a float in line protocol, which has no
-	 * suffix for floats), others in Java's shortest round-trip form, which always starts
-	 * with a digit or a sign ({@code 0.5}, never {@code .5}).
-	 */
-	void writeDouble(double value) {
-		if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
-			if (value == 0 && Double.doubleToRawLongBits(value) != 0) {
-				writeAscii("-0");
-			}
-			else {
-				writeLong((long) value);
-			}
-			return;
-		}
-		String text = Double.toString(value);
-		int length = text.length();
-		ensureCapacity(length);
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			this.bytes[this.size++] = (byte) ((c == 'E') ? 'e' : c);
-		}
-	}
-
-	private void ensureCapacity(long extra) {
-		long needed = this.size + extra;
-		if (needed <= this.bytes.length) {
-			return;
-		}
-		if (needed > MAX_ARRAY) {
-			throw new IllegalStateException("A line-protocol buffer cannot grow beyond " + MAX_ARRAY + " bytes");
-		}
-		long grown = Math.max(needed, Math.min((long) this.bytes.length * 2, MAX_ARRAY));
-		this.bytes = Arrays.copyOf(this.bytes, (int) grown);
-	}
-
-	// Raw text
-
-	private int scanAndCopy(CharSequence text) {
-		int length = text.length();
-		int i = 0;
-		int appended = 0;
-		while (i < length) {
-			char c = text.charAt(i);
-			if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-				i++;
-				continue;
-			}
-			if (c == '#') {
-				while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-					i++;
-				}
-				continue;
-			}
-			int start = i;
-			int end = scanLine(text, start, appended + 1);
-			int next = end;
-			if (next < length && text.charAt(next) == '\r') {
-				next++;
-			}
-			if (next < length && text.charAt(next) == '\n') {
-				next++;
-			}
-			beginLine();
-			copyRaw(text, start, end, appended + 1);
-			endLine();
-			appended++;
-			i = next;
-		}
-		return appended;
-	}
-
-	/**
-	 * Find the end of the line starting at {@code start} (the index of its {@code \r} or
-	 * {@code \n}, or the end of the text), checking its structure on the way.
-	 */
-	private int scanLine(CharSequence text, int start, int lineNumber) {
-		int length = text.length();
-		int i = start;
-		// Measurement: ends at an unescaped ',' (tags follow) or space (fields follow).
-		boolean tags = false;
-		while (true) {
-			if (i >= length || isLineEnd(text.charAt(i))) {
-				throw lineError(text, start, i, lineNumber,
-						"has no field set (CnosDB would read the next line into it)");
-			}
-			char c = text.charAt(i);
-			if (c == '\\') {
-				i = skipEscape(text, i, start, lineNumber);
-			}
-			else if (c == ',') {
-				i++;
-				tags = true;
-				break;
-			}
-			else if (c == ' ') {
-				break;
-			}
-			else {
-				i++;
-			}
-		}
-		// Tags: a key ends at '=' (',' and space do not end it in CnosDB); a value at ','
-		// or space.
-		while (tags) {
-			i = skipTo(text, i, '=', start, lineNumber);
-			i++;
-			while (true) {
-				if (i >= length || isLineEnd(text.charAt(i))) {
-					throw lineError(text, start, i, lineNumber,
-							"has no field set (CnosDB would read the next line into it)");
-				}
-				char c = text.charAt(i);
-				if (c == '\\') {
-					i = skipEscape(text, i, start, lineNumber);
-				}
-				else if (c == ',') {
-					i++;
-					break;
-				}
-				else if (c == ' ') {
-					tags = false;
-					break;
-				}
-				else {
-					i++;
-				}
-			}
-		}
-		while (i < length && text.charAt(i) == ' ') {
-			i++;
-		}
-		// Fields: key '=' value { ',' key '=' value }.
-		while (true) {
-			i = skipTo(text, i, '=', start, lineNumber);
-			i++;
-			if (i < length && text.charAt(i) == '"') {
-				i++;
-				while (true) {
-					if (i >= length) {
-						throw lineError(text, start, i, lineNumber, "has a string value without its closing quote");
-					}
-					char c = text.charAt(i);
-					if (c == '\\') {
-						i = skipEscape(text, i, start, lineNumber);
-					}
-					else if (c == '"') {
-						i++;
-						break;
-					}
-					else {
-						i++;
-					}
-				}
-			}
-			while (i < length && !isLineEnd(text.charAt(i)) && text.charAt(i) != ',' && text.charAt(i) != ' ') {
-				i++;
-			}
-			if (i < length && text.charAt(i) == ',') {
-				i++;
-				continue;
-			}
-			break;
-		}
-		// Optional timestamp after one or more spaces.
-		while (i < length && text.charAt(i) == ' ') {
-			i++;
-		}
-		boolean timestamp = i < length && !isLineEnd(text.charAt(i));
-		while (i < length && !isLineEnd(text.charAt(i))) {
-			i++;
-		}
-		if (!timestamp && !this.precision.allowsLinesWithoutTimestamp()) {
-			throw lineError(text, start, i, lineNumber,
-					"has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under precision "
-							+ this.precision.parameter());
-		}
-		return i;
-	}
-
-	/** Skip to the next unescaped {@code target} on this line (a key's '='). */
-	private int skipTo(CharSequence text, int from, char target, int start, int lineNumber) {
-		int length = text.length();
-		int i = from;
-		while (true) {
-			if (i >= length || isLineEnd(text.charAt(i))) {
-				throw lineError(text, start, i, lineNumber,
-						"has a key without '=' and value (CnosDB would read the next line into it)");
-			}
-			char c = text.charAt(i);
-			if (c == '\\') {
-				i = skipEscape(text, i, start, lineNumber);
-			}
-			else if (c == target) {
-				return i;
-			}
-			else {
-				i++;
-			}
-		}
-	}
-
-	/** Step over a backslash and the character it escapes. */
-	private static int skipEscape(CharSequence text, int backslash, int start, int lineNumber) {
-		int next = backslash + 1;
-		if (next >= text.length() || isLineEnd(text.charAt(next))) {
-			throw lineError(text, start, next, lineNumber, "ends with a backslash, which escapes nothing");
-		}
-		return next + 1;
-	}
-
-	private static boolean isLineEnd(char c) {
-		return c == '\n' || c == '\r';
-	}
-
-	private void copyRaw(CharSequence text, int start, int end, int lineNumber) {
-		writeUtf8(text, start, end, null, (index) -> lineError(text, start, end, lineNumber,
-				"contains an unpaired surrogate at index " + index + ", which has no UTF-8 form"));
-	}
-
-	private static IllegalArgumentException lineError(CharSequence text, int start, int end, int lineNumber,
-			String reason) {
-		int shownEnd = Math.min(Math.max(end, start), text.length());
-		return new IllegalArgumentException("Line " + lineNumber + " " + reason + ": "
-				+ LineProtocolRules.show(text.subSequence(start, shownEnd).toString()));
 	}
 
 }

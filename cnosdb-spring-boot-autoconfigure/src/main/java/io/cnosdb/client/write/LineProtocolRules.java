@@ -1,5 +1,6 @@
 package io.cnosdb.client.write;
 
+import java.math.BigInteger;
 import java.util.function.Supplier;
 
 import io.cnosdb.client.sql.CnosSql;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class LineProtocolRules {
 
 	private static final int MAX_SHOWN = 80;
+
+	private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
 
 	private LineProtocolRules() {
 	}
@@ -171,6 +174,31 @@ final class LineProtocolRules {
 		if (!Double.isFinite(value)) {
 			throw new IllegalArgumentException(what.get() + " is " + value
 					+ ": CnosDB's line protocol cannot carry NaN or infinite values exactly");
+		}
+	}
+
+	/**
+	 * Check the value of an unsigned field given as a {@code long}.
+	 * @param what the element, for the message
+	 * @param value the value
+	 */
+	static void checkUnsigned(Supplier<String> what, long value) {
+		if (value < 0) {
+			throw new IllegalArgumentException(what.get() + " is " + value
+					+ ": an unsigned field cannot be negative (pass a BigInteger for values above Long.MAX_VALUE)");
+		}
+	}
+
+	/**
+	 * Check the value of an unsigned field given as a {@link BigInteger}: BIGINT UNSIGNED
+	 * holds 0 to 2<sup>64</sup>-1.
+	 * @param what the element, for the message
+	 * @param value the value
+	 */
+	static void checkUnsigned(Supplier<String> what, BigInteger value) {
+		if (value.signum() < 0 || value.compareTo(TWO_TO_THE_64) >= 0) {
+			throw new IllegalArgumentException(
+					what.get() + " is " + value + ": an unsigned field holds 0 to 18446744073709551615");
 		}
 	}
 

@@ -46,8 +46,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Point {
 
-	private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
-
 	private final String measurement;
 
 	private final String[] tagKeys;
@@ -156,53 +154,34 @@ public final class Point {
 	}
 
 	/**
-	 * Write this point as one line, terminated by {@code \n}, into the buffer.
-	 * @param out the buffer
+	 * Write this point as one line, without the {@code \n} that ends it.
+	 * @param out where the line's bytes go
 	 * @param precision the precision of the request
 	 * @throws IllegalArgumentException if the timestamp has digits below the precision,
 	 * or the point has no timestamp and the precision is not {@link WritePrecision#NS}
 	 */
-	void encodeTo(LineProtocolBuffer out, WritePrecision precision) {
+	void encodeTo(LineProtocolWriter out, WritePrecision precision) {
 		long time = timestampIn(precision);
-		out.beginLine();
-		out.writeEscaped(this.measurement, LineProtocolBuffer.Position.MEASUREMENT);
+		out.writeEscaped(this.measurement, LineProtocolWriter.Position.MEASUREMENT);
 		for (int i = 0; i < this.tagKeys.length; i++) {
 			out.writeAscii(',');
-			out.writeEscaped(this.tagKeys[i], LineProtocolBuffer.Position.KEY);
+			out.writeEscaped(this.tagKeys[i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			out.writeEscaped(this.tagValues[i], LineProtocolBuffer.Position.KEY);
+			out.writeEscaped(this.tagValues[i], LineProtocolWriter.Position.KEY);
 		}
 		out.writeAscii(' ');
 		for (int i = 0; i < this.fieldKeys.length; i++) {
 			if (i > 0) {
 				out.writeAscii(',');
 			}
-			out.writeEscaped(this.fieldKeys[i], LineProtocolBuffer.Position.KEY);
+			out.writeEscaped(this.fieldKeys[i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			long number = this.fieldNumbers[i];
-			switch (this.fieldTypes[i]) {
-				case DOUBLE -> out.writeDouble(Double.longBitsToDouble(number));
-				case LONG -> {
-					out.writeLong(number);
-					out.writeAscii('i');
-				}
-				case UNSIGNED -> {
-					out.writeUnsignedLong(number);
-					out.writeAscii('u');
-				}
-				case BOOLEAN -> out.writeAscii((number != 0) ? "true" : "false");
-				case STRING -> {
-					out.writeAscii('"');
-					out.writeEscaped(Objects.requireNonNull(this.fieldStrings[i]), LineProtocolBuffer.Position.STRING);
-					out.writeAscii('"');
-				}
-			}
+			out.writeFieldValue(this.fieldTypes[i], this.fieldNumbers[i], this.fieldStrings[i]);
 		}
 		if (this.hasTime) {
 			out.writeAscii(' ');
 			out.writeLong(time);
 		}
-		out.endLine();
 	}
 
 	/**
@@ -236,9 +215,9 @@ public final class Point {
 	 * @return the line
 	 */
 	public String toLineProtocol() {
-		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.NS, 128);
-		encodeTo(buffer, WritePrecision.NS);
-		return buffer.line(0);
+		LineProtocolWriter out = new LineProtocolWriter(128);
+		encodeTo(out, WritePrecision.NS);
+		return out.toString(0, out.size());
 	}
 
 	@Override
@@ -449,10 +428,7 @@ public final class Point {
 		 */
 		public Builder unsignedField(String key, long value) {
 			checkKey("field key", key);
-			if (value < 0) {
-				throw new IllegalArgumentException(describe("field '" + key + "'") + " is " + value
-						+ ": an unsigned field cannot be negative (pass a BigInteger for values above Long.MAX_VALUE)");
-			}
+			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
 			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value, null));
 			return this;
 		}
@@ -471,10 +447,7 @@ public final class Point {
 				this.fields.remove(key);
 				return this;
 			}
-			if (value.signum() < 0 || value.compareTo(TWO_TO_THE_64) >= 0) {
-				throw new IllegalArgumentException(describe("field '" + key + "'") + " is " + value
-						+ ": an unsigned field holds 0 to 18446744073709551615");
-			}
+			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
 			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value.longValue(), null));
 			return this;
 		}

@@ -1,0 +1,276 @@
+package io.cnosdb.client.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bytes of a {@link LineProtocolBuffer}: a growing byte array that the tokens of line
+ * protocol are encoded into, as UTF-8 and escaped the way CnosDB's parser reads them
+ * (reference §6.2), with no intermediate string per token. {@link Point} writes its line
+ * through it; raw lines are copied through {@link #writeUtf8(CharSequence, int, int)}.
+ * <p>
+ * It knows tokens, not lines: the buffer that owns it keeps track of where lines start.
+ * Not thread-safe.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+final class LineProtocolWriter {
+
+	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+	private byte[] bytes;
+
+	private int size;
+
+	LineProtocolWriter(int initialCapacity) {
+		this.bytes = new byte[initialCapacity];
+	}
+
+	/** Where a token stands in a line, which decides what is escaped in it. */
+	enum Position {
+
+		/** A measurement: escape {@code ,} and space. */
+		MEASUREMENT,
+
+		/** A tag key, tag value or field key: escape {@code ,}, {@code =} and space. */
+		KEY,
+
+		/** A string field value, inside quotes: escape {@code "} and {@code \}. */
+		STRING
+
+	}
+
+	void writeAscii(char c) {
+		ensureCapacity(1);
+		this.bytes[this.size++] = (byte) c;
+	}
+
+	void writeAscii(String text) {
+		int length = text.length();
+		ensureCapacity(length);
+		for (int i = 0; i < length; i++) {
+			this.bytes[this.size++] = (byte) text.charAt(i);
+		}
+	}
+
+	/**
+	 * Write text that was checked when its point was built, escaped for its position.
+	 * @param text the text
+	 * @param position where the text stands in the line
+	 * @throws IllegalArgumentException if the text has an unpaired surrogate (a point's
+	 * checks keep that from happening)
+	 */
+	void writeEscaped(String text, Position position) {
+		if (writeUtf8(text, 0, text.length(), position) >= 0) {
+			throw new IllegalArgumentException("unpaired surrogate in " + LineProtocolRules.show(text));
+		}
+	}
+
+	/**
+	 * Copy {@code text[start, end)} as UTF-8, escaping nothing.
+	 * @param text the text
+	 * @param start the index of the first char
+	 * @param end the index after the last char
+	 * @return {@code -1}, or the index (from {@code start}) of an unpaired surrogate, in
+	 * which case nothing is written
+	 */
+	int writeUtf8(CharSequence text, int start, int end) {
+		return writeUtf8(text, start, end, null);
+	}
+
+	/**
+	 * Encode {@code text[start, end)} as UTF-8 straight into the array, with a backslash
+	 * before each character that {@code position} escapes ({@code null}: copy as is).
+	 * Return {@code -1}, or the index (from {@code start}) of an unpaired surrogate,
+	 * which has no UTF-8 form; then nothing is written.
+	 */
+	private int writeUtf8(CharSequence text, int start, int end, @Nullable Position position) {
+		// Worst case: every char a 3-byte UTF-8 sequence or an escaped ASCII char.
+		ensureCapacity((end - start) * 3L);
+		byte[] out = this.bytes;
+		int at = this.size;
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				if (position != null && needsEscape(c, position)) {
+					out[at++] = '\\';
+				}
+				out[at++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				out[at++] = (byte) (0xC0 | (c >> 6));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+				int codePoint = Character.toCodePoint(c, text.charAt(++i));
+				out[at++] = (byte) (0xF0 | (codePoint >> 18));
+				out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+				out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				return i - start;
+			}
+			else {
+				out[at++] = (byte) (0xE0 | (c >> 12));
+				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+		this.size = at;
+		return -1;
+	}
+
+	private static boolean needsEscape(char c, Position position) {
+		return switch (position) {
+			case MEASUREMENT -> c == ',' || c == ' ';
+			case KEY -> c == ',' || c == ' ' || c == '=';
+			case STRING -> c == '"' || c == '\\';
+		};
+	}
+
+	/**
+	 * Write a field value in the form of its type: a float as plain digits, integers with
+	 * their {@code i} or {@code u} suffix, a boolean as {@code true} or {@code false}, a
+	 * string in quotes.
+	 * @param type the type of the field
+	 * @param number the value of a numeric or boolean field, as {@link Point} keeps it
+	 * @param text the value of a string field
+	 */
+	void writeFieldValue(Point.FieldType type, long number, @Nullable String text) {
+		switch (type) {
+			case DOUBLE -> writeDouble(Double.longBitsToDouble(number));
+			case LONG -> {
+				writeLong(number);
+				writeAscii('i');
+			}
+			case UNSIGNED -> {
+				writeUnsignedLong(number);
+				writeAscii('u');
+			}
+			case BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
+			case STRING -> {
+				writeAscii('"');
+				writeEscaped(Objects.requireNonNull(text), Position.STRING);
+				writeAscii('"');
+			}
+		}
+	}
+
+	void writeLong(long value) {
+		if (value == Long.MIN_VALUE) {
+			writeAscii("-9223372036854775808");
+			return;
+		}
+		ensureCapacity(20);
+		long rest = value;
+		if (rest < 0) {
+			this.bytes[this.size++] = '-';
+			rest = -rest;
+		}
+		int digits = 1;
+		for (long limit = 10; digits < 19 && rest >= limit; limit *= 10) {
+			digits++;
+		}
+		int end = this.size + digits;
+		for (int at = end - 1; at >= this.size; at--) {
+			this.bytes[at] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		this.size = end;
+	}
+
+	private void writeUnsignedLong(long value) {
+		if (value >= 0) {
+			writeLong(value);
+		}
+		else {
+			writeAscii(Long.toUnsignedString(value));
+		}
+	}
+
+	/**
+	 * Write a finite double so that CnosDB reads back the same value: integral values
+	 * below 2<sup>53</sup> as plain digits (still a float in line protocol, which has no
+	 * suffix for floats), others in Java's shortest round-trip form, which always starts
+	 * with a digit or a sign ({@code 0.5}, never {@code .5}).
+	 */
+	private void writeDouble(double value) {
+		if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+			if (value == 0 && Double.doubleToRawLongBits(value) != 0) {
+				writeAscii("-0");
+			}
+			else {
+				writeLong((long) value);
+			}
+			return;
+		}
+		String text = Double.toString(value);
+		int length = text.length();
+		ensureCapacity(length);
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			this.bytes[this.size++] = (byte) ((c == 'E') ? 'e' : c);
+		}
+	}
+
+	// The bytes written so far
+
+	int size() {
+		return this.size;
+	}
+
+	/** Drop every byte from {@code size} on. */
+	void truncate(int size) {
+		this.size = size;
+	}
+
+	byte byteAt(int index) {
+		return this.bytes[index];
+	}
+
+	/** Whether the bytes from {@code at} on start with {@code wanted}. */
+	boolean regionMatches(int at, byte[] wanted) {
+		return at + wanted.length <= this.size
+				&& Arrays.equals(this.bytes, at, at + wanted.length, wanted, 0, wanted.length);
+	}
+
+	/** Append the bytes from {@code start} on to {@code target} and drop them here. */
+	void moveTailTo(int start, LineProtocolWriter target) {
+		int length = this.size - start;
+		target.ensureCapacity(length);
+		System.arraycopy(this.bytes, start, target.bytes, target.size, length);
+		target.size += length;
+		this.size = start;
+	}
+
+	String toString(int start, int length) {
+		return new String(this.bytes, start, length, StandardCharsets.UTF_8);
+	}
+
+	void writeTo(OutputStream out) throws IOException {
+		out.write(this.bytes, 0, this.size);
+	}
+
+	byte[] toByteArray() {
+		return Arrays.copyOf(this.bytes, this.size);
+	}
+
+	private void ensureCapacity(long extra) {
+		long needed = this.size + extra;
+		if (needed <= this.bytes.length) {
+			return;
+		}
+		if (needed > MAX_ARRAY) {
+			throw new IllegalStateException("A line-protocol buffer cannot grow beyond " + MAX_ARRAY + " bytes");
+		}
+		long grown = Math.max(needed, Math.min((long) this.bytes.length * 2, MAX_ARRAY));
+		this.bytes = Arrays.copyOf(this.bytes, (int) grown);
+	}
+
+}
