@@ -173,14 +173,16 @@ public class CnosCsvImporter {
 	 * @param table the table, in the client's database
 	 * @param serverPath the absolute path of the file on the CnosDB server
 	 * @return the number of rows the server reports (0 if it reports none)
-	 * @throws IllegalArgumentException if the path is not absolute
+	 * @throws IllegalArgumentException if the path is not absolute, or holds a character
+	 * that the server, which reads the path as a URL, would read otherwise: {@code %},
+	 * {@code #}, {@code ?}, a backslash, a control character, or any character outside
+	 * ASCII
 	 * @throws DataAccessException if the server refuses the statement
 	 */
 	public long copyFromServerFile(String table, String serverPath) {
-		Assert.isTrue(serverPath != null && serverPath.startsWith("/"),
-				() -> "The server path must be absolute, not '" + serverPath + "'");
+		String url = ServerFileUrl.of(serverPath);
 		String sql = "COPY INTO " + CnosSql.identifier("table", table) + " FROM "
-				+ CnosSql.stringLiteral("server path", "file://" + serverPath)
+				+ CnosSql.stringLiteral("server path", url)
 				+ " FILE_FORMAT = (TYPE = 'CSV', DELIMITER = ',', WITH_HEADER = true)";
 		return this.operations.execute(sql);
 	}
