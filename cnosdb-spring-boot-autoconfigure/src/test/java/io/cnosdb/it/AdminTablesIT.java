@@ -184,6 +184,19 @@ class AdminTablesIT {
 			.containsExactly("s 1=1.5", "s2=2.5");
 	}
 
+	@Test
+	void copyFromServerFileReadsAPathWithEveryCharacterItAllows(@TempDir Path dir) throws IOException {
+		assumeThat(this.server.startedHere() && !this.server.origin().startsWith("Docker"))
+			.as("the server must read this machine's files: " + this.server)
+			.isTrue();
+		Path file = Files.createDirectories(dir.resolve("it's !$&()+,-.:;=@_ dir")).resolve("a b!$&'()+,-.:;=@_.csv");
+		Files.writeString(file, "time,station,v\n2024-01-01T00:00:00Z,s1,1.5\n");
+		this.admin.createTable(
+				CnosTableDefinition.builder("punctuated").field("v", CnosFieldType.DOUBLE).tag("station").build());
+		assertThat(new CnosCsvImporter(this.inside).copyFromServerFile("punctuated", file.toAbsolutePath().toString()))
+			.isEqualTo(1);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "with space", "it's", "say \"hi\"", "ünï", "dotted.name", "comma,name", "MiXeD" })
 	void tablesWithOddNamesAreCreatedListedUsedAndDropped(String name) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.util.unit.DataSize;
 
@@ -417,6 +421,94 @@ class CnosCsvImporterTests {
 				false);
 		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.copyFromServerFile("air", "data.csv"))
 			.withMessage("The server path must be absolute, not 'data.csv'");
+	}
+
+	@Test
+	void serverSidePathWithEveryCharacterTheServerReadsAsItselfIsSentUnchanged() {
+		// CnosDB 2.4.2.1's exact answer to a COPY INTO that read two rows.
+		server.stubFor(post(urlPathEqualTo(SQL_PATH)).willReturn(csv("rows\n2\n")));
+		String path = "/data/dir with spaces/it's !$&()+,-.:;=@_ A-z 0-9.csv";
+		assertThat(this.importer.copyFromServerFile("air", path)).isEqualTo(2);
+		CnosServerStub.assertSqlRequest(CnosServerStub.onlyRequest(server),
+				"COPY INTO \"air\" FROM 'file:///data/dir with spaces/it''s !$&()+,-.:;=@_ A-z 0-9.csv' "
+						+ "FILE_FORMAT = (TYPE = 'CSV', DELIMITER = ',', WITH_HEADER = true)",
+				false);
+	}
+
+	@ParameterizedTest
+	@MethodSource("pathsTheServerReadsOtherwise")
+	void serverSidePathThatTheServerWouldReadAsAnotherPathIsRefusedBeforeAnyRequest(String path, String message) {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.copyFromServerFile("air", path))
+			.withMessage("The server path '" + path + "' cannot be imported: it holds " + message);
+		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	/** What CnosDB 2.4.2.1 made of each path when it was sent: another file, or none. */
+	static Stream<Arguments> pathsTheServerReadsOtherwise() {
+		String url = ", and the server reads the path as a URL, ";
+		return Stream.of(
+				// Read as /data/pctA.csv.
+				Arguments.of("/data/pct%41.csv",
+						"'%' (U+0025) at index 9" + url + "which decodes '%' as the start of a percent escape"),
+				// Read as /data/hash.
+				Arguments.of("/data/hash#1.csv",
+						"'#' (U+0023) at index 10" + url + "where '#' starts a fragment and cuts the path"),
+				// Read as /data/what.
+				Arguments.of("/data/what?.csv",
+						"'?' (U+003F) at index 10" + url + "where '?' starts a query and cuts the path"),
+				// Read as /data/back/slash.csv.
+				Arguments.of("/data/back\\slash.csv",
+						"'\\' (U+005C) at index 10" + url + "where a backslash reads as '/'"),
+				// Read as /data/tabx.csv.
+				Arguments.of("/data/tab\tx.csv",
+						"the control character U+0009 at index 9" + url + "which drops tabs and newlines"),
+				// Read as /data/trail.
+				Arguments.of("/data/trail ", "' ' (U+0020) at index 11" + url + "which drops a space at its end"),
+				// Looked for as /data/x%7Ey.csv, /data/x%5By.csv, /data/x%22y.csv,
+				// /data/x%01y.csv and /data/%C3%BC.csv: never found.
+				Arguments.of("/data/x~y.csv",
+						"'~' (U+007E) at index 7" + url + "which percent-encodes it (%7E), so the file is never found"),
+				Arguments.of("/data/x[y.csv",
+						"'[' (U+005B) at index 7" + url + "which percent-encodes it (%5B), so the file is never found"),
+				Arguments.of("/data/x\"y.csv",
+						"'\"' (U+0022) at index 7" + url
+								+ "which percent-encodes it (%22), so the file is never found"),
+				Arguments.of("/data/x\u0001y.csv",
+						"the control character U+0001 at index 7" + url
+								+ "which percent-encodes it (%01), so the file is never found"),
+				Arguments.of("/data/\u00fc.csv",
+						"'\u00fc' (U+00FC) at index 6" + url
+								+ "which percent-encodes it (%C3%BC), so the file is never found"),
+				Arguments.of("/data/\uD83D\uDE00.csv", "'\uD83D\uDE00' (U+1F600) at index 6" + url
+						+ "which percent-encodes it (%F0%9F%98%80), so the file is never found"));
+	}
+
+	@Test
+	void rowLargerThanOneRequestStopsTheImportAfterTheRowsBeforeItAreWritten() {
+		describe("notes",
+				DESCRIBE_HEADER + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "text,STRING,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		CnosCsvImporter small = new CnosCsvImporter(
+				CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build(), DataSize.ofKilobytes(1));
+		String big = "x".repeat(1100);
+		String csv = "time,text\n1,a\n2,b\n3," + big + "\n4,c\n";
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> small.writeCsv("notes", new StringReader(csv)))
+			.withMessageStartingWith("The row at line 4 cannot be written: Line 3 is 1116 bytes, more than the 1024 "
+					+ "bytes one write request may carry (max request size): notes text=\"xxx")
+			.withMessageEndingWith("; rows written before it: 2")
+			.satisfies((ex) -> {
+				assertThat(ex.getLineNumber()).isEqualTo(4);
+				assertThat(ex.getColumn()).isNull();
+				assertThat(ex.getRowsWritten()).isEqualTo(2);
+			});
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS, "notes text=\"a\" 1\nnotes text=\"b\" 2\n");
+		server.resetRequests();
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> small.writeCsv("notes", new StringReader("time,text\n3," + big + "\n4,c\n")))
+			.withMessageStartingWith("The row at line 2 cannot be written: Line 1 is 1116 bytes")
+			.satisfies((ex) -> assertThat(ex.getRowsWritten()).isZero());
+		assertThat(writeRequests(server)).isEmpty();
 	}
 
 	/**
