@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.batch.CnosBatchWriterOptions;
+import io.cnosdb.client.batch.OverflowPolicy;
 import io.cnosdb.client.sql.CnosSql;
-import io.cnosdb.client.write.OverflowPolicy;
+import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.WritePrecision;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -192,7 +194,7 @@ public class CnosProperties implements InitializingBean {
 		 * Largest body of one write request; larger writes are split at line boundaries
 		 * (CnosDB refuses bodies above its write_sql_limit, 160MB by default).
 		 */
-		private DataSize maxRequestSize = DataSize.ofMegabytes(8);
+		private DataSize maxRequestSize = LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE;
 
 		private final Batch batch = new Batch();
 
@@ -238,70 +240,70 @@ public class CnosProperties implements InitializingBean {
 		/**
 		 * Number of buffered points that triggers a batch.
 		 */
-		private int batchSize = 5000;
+		private int batchSize = CnosBatchWriterOptions.DEFAULT_BATCH_SIZE;
 
 		/**
 		 * Longest time a point waits in the buffer before its batch is sent.
 		 */
-		private Duration flushInterval = Duration.ofSeconds(1);
+		private Duration flushInterval = CnosBatchWriterOptions.DEFAULT_FLUSH_INTERVAL;
 
 		/**
 		 * Most points held at once, buffered or in flight; at least the batch size.
 		 */
-		private int bufferLimit = 50_000;
+		private int bufferLimit = CnosBatchWriterOptions.DEFAULT_BUFFER_LIMIT;
 
 		/**
 		 * What a write does when the buffer is full: wait for room (block) or fail at
 		 * once (fail); points are never dropped.
 		 */
-		private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+		private OverflowPolicy overflowPolicy = CnosBatchWriterOptions.DEFAULT_OVERFLOW_POLICY;
 
 		/**
 		 * Longest time a write waits for room when the overflow policy is block.
 		 */
-		private Duration blockTimeout = Duration.ofSeconds(10);
+		private Duration blockTimeout = CnosBatchWriterOptions.DEFAULT_BLOCK_TIMEOUT;
 
 		/**
 		 * Precision of the write requests and of raw lines given to the writer (ns, us or
 		 * ms).
 		 */
-		private WritePrecision precision = WritePrecision.NS;
+		private WritePrecision precision = CnosBatchWriterOptions.DEFAULT_PRECISION;
 
 		/**
 		 * Most retries of a batch after its first attempt, for transient failures only.
 		 */
-		private int maxRetries = 5;
+		private int maxRetries = CnosBatchWriterOptions.DEFAULT_MAX_RETRIES;
 
 		/**
 		 * Delay before the first retry of a batch.
 		 */
-		private Duration retryInterval = Duration.ofSeconds(1);
+		private Duration retryInterval = CnosBatchWriterOptions.DEFAULT_RETRY_INTERVAL;
 
 		/**
 		 * Factor by which the retry delay grows after each retry.
 		 */
-		private double retryMultiplier = 2;
+		private double retryMultiplier = CnosBatchWriterOptions.DEFAULT_RETRY_MULTIPLIER;
 
 		/**
 		 * Longest delay between two attempts, unless the server's Retry-After asks for
 		 * more.
 		 */
-		private Duration maxRetryDelay = Duration.ofSeconds(30);
+		private Duration maxRetryDelay = CnosBatchWriterOptions.DEFAULT_MAX_RETRY_DELAY;
 
 		/**
 		 * Random spread added to or taken from each retry delay, growing with it.
 		 */
-		private Duration retryJitter = Duration.ofMillis(200);
+		private Duration retryJitter = CnosBatchWriterOptions.DEFAULT_RETRY_JITTER;
 
 		/**
 		 * Longest time a batch is retried, counted from its first attempt.
 		 */
-		private Duration maxRetryTime = Duration.ofMinutes(2);
+		private Duration maxRetryTime = CnosBatchWriterOptions.DEFAULT_MAX_RETRY_TIME;
 
 		/**
 		 * Longest time to keep writing buffered points when the writer closes.
 		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(30);
+		private Duration shutdownTimeout = CnosBatchWriterOptions.DEFAULT_SHUTDOWN_TIMEOUT;
 
 		public boolean isEnabled() {
 			return this.enabled;

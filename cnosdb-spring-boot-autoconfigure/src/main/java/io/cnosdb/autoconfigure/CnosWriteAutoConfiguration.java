@@ -1,9 +1,9 @@
 package io.cnosdb.autoconfigure;
 
 import io.cnosdb.client.CnosOperations;
+import io.cnosdb.client.batch.CnosBatchWriter;
+import io.cnosdb.client.batch.WriteFailureListener;
 import io.cnosdb.client.csv.CnosCsvImporter;
-import io.cnosdb.client.write.CnosBatchWriter;
-import io.cnosdb.client.write.WriteFailureListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,8 +2,8 @@ package io.cnosdb.autoconfigure;
 
 import java.util.List;
 
-import io.cnosdb.client.write.CnosBatchWriter;
-import io.cnosdb.client.write.CnosBatchWriterMetrics;
+import io.cnosdb.client.batch.CnosBatchWriter;
+import io.cnosdb.client.batch.CnosBatchWriterMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

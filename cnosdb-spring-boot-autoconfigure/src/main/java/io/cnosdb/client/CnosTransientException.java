@@ -11,7 +11,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * ({@code 050033}), a tenant rate limit ({@code 030024}), too many concurrent queries
  * ({@code 010012}), or an HTTP 429/502/503/504 from a proxy. The same request may succeed
  * later; this client never retries it by itself on the query path. The batching writer
- * ({@link io.cnosdb.client.write.CnosBatchWriter}) retries it, waiting at least
+ * ({@link io.cnosdb.client.batch.CnosBatchWriter}) retries it, waiting at least
  * {@link #getRetryAfter()} when the server or a proxy named a delay.
  */
 public class CnosTransientException extends TransientDataAccessResourceException implements CnosErrorAware {

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.cnosdb.client.batch.CnosBatchWriterOptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
 
@@ -36,6 +41,42 @@ class BuildConventionsTests {
 		}
 		assertThat(names).contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.tenant", "cnosdb.database",
 				"cnosdb.connect-timeout", "cnosdb.read-timeout");
+	}
+
+	@Test
+	void batchDefaultsInTheMetadataAreTheWritersOwn() throws IOException {
+		// The properties take their defaults from CnosBatchWriterOptions' constants,
+		// which
+		// the metadata processor cannot read; the additional metadata states them again.
+		JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
+		Map<String, String> defaults = new HashMap<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("cnosdb.write.batch.") && !name.equals("cnosdb.write.batch.enabled")) {
+				assertThat(property.has("defaultValue")).as("default of %s", name).isTrue();
+				defaults.put(name, property.get("defaultValue").asString());
+			}
+		}
+		assertThat(defaults).hasSize(13);
+		CnosProperties.Batch batch = new Binder(new MapConfigurationPropertySource(defaults))
+			.bind("cnosdb", CnosProperties.class)
+			.get()
+			.getWrite()
+			.getBatch();
+		CnosBatchWriterOptions options = CnosBatchWriterOptions.builder().build();
+		assertThat(batch.getBatchSize()).isEqualTo(options.batchSize());
+		assertThat(batch.getFlushInterval()).isEqualTo(options.flushInterval());
+		assertThat(batch.getBufferLimit()).isEqualTo(options.bufferLimit());
+		assertThat(batch.getOverflowPolicy()).isEqualTo(options.overflowPolicy());
+		assertThat(batch.getBlockTimeout()).isEqualTo(options.blockTimeout());
+		assertThat(batch.getPrecision()).isEqualTo(options.precision());
+		assertThat(batch.getMaxRetries()).isEqualTo(options.maxRetries());
+		assertThat(batch.getRetryInterval()).isEqualTo(options.retryInterval());
+		assertThat(batch.getRetryMultiplier()).isEqualTo(options.retryMultiplier());
+		assertThat(batch.getMaxRetryDelay()).isEqualTo(options.maxRetryDelay());
+		assertThat(batch.getRetryJitter()).isEqualTo(options.retryJitter());
+		assertThat(batch.getMaxRetryTime()).isEqualTo(options.maxRetryTime());
+		assertThat(batch.getShutdownTimeout()).isEqualTo(options.shutdownTimeout());
 	}
 
 	@Test

@@ -12,9 +12,9 @@ import java.util.stream.LongStream;
 
 import io.cnosdb.client.CnosInvalidDataException;
 import io.cnosdb.client.CnosTemplate;
-import io.cnosdb.client.write.CnosBatchWriter;
+import io.cnosdb.client.batch.CnosBatchWriter;
+import io.cnosdb.client.batch.WriteFailure;
 import io.cnosdb.client.write.Point;
-import io.cnosdb.client.write.WriteFailure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,11 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.cnosdb.client.CnosOperations;
+import io.cnosdb.client.batch.CnosBatchWriter;
+import io.cnosdb.client.batch.CnosWriteBufferFullException;
 import io.cnosdb.client.csv.CnosCsvImportException;
 import io.cnosdb.client.csv.CnosCsvImporter;
 import io.cnosdb.client.csv.CsvImportResult;
-import io.cnosdb.client.write.CnosBatchWriter;
-import io.cnosdb.client.write.CnosWriteBufferFullException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;

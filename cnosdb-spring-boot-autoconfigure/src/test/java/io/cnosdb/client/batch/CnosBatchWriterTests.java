@@ -1,4 +1,4 @@
-package io.cnosdb.client.write;
+package io.cnosdb.client.batch;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +21,12 @@ import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.CnosTransientException;
 import io.cnosdb.client.CnosUnsupportedOperationException;
 import io.cnosdb.client.WriteStubs;
+import io.cnosdb.client.write.Field;
+import io.cnosdb.client.write.Measurement;
+import io.cnosdb.client.write.Point;
+import io.cnosdb.client.write.Tag;
+import io.cnosdb.client.write.Timestamp;
+import io.cnosdb.client.write.WritePrecision;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,9 @@
-package io.cnosdb.client.write;
+package io.cnosdb.client.batch;
 
 import java.util.List;
+
+import io.cnosdb.client.write.Point;
+import io.cnosdb.client.write.WritePrecision;
 
 import org.springframework.dao.DataAccessException;
 

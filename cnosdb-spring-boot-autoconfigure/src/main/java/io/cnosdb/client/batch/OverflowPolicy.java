@@ -1,4 +1,4 @@
-package io.cnosdb.client.write;
+package io.cnosdb.client.batch;
 
 /**
  * What {@link CnosBatchWriter} does when a write does not fit in its bounded buffer. No

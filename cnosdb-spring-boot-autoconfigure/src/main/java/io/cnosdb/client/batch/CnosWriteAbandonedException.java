@@ -1,4 +1,4 @@
-package io.cnosdb.client.write;
+package io.cnosdb.client.batch;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.cnosdb.client.write;
+package io.cnosdb.client.batch;
 
 /**
  * Receives the points a {@link CnosBatchWriter} could not write: rejected by the server,

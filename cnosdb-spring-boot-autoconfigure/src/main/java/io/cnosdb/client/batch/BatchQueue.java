@@ -1,0 +1,480 @@
+package io.cnosdb.client.batch;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The bounded queue of a {@link CnosBatchWriter} and the settlement of its entries: it
+ * accepts whole write calls or none (waiting for room or failing, by the
+ * {@link OverflowPolicy}), hands batches to a {@link BatchSender} on one thread of its
+ * own, and settles every entry exactly once: its call's future, the failure report, the
+ * counters, and then the progress that {@link #awaitSettled} waits for. It also keeps the
+ * writer's open, closing and closed states and the shutdown deadline.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+final class BatchQueue {
+
+	private final CnosBatchWriterOptions options;
+
+	private final BatchSender sender;
+
+	private final FailureReporter reporter;
+
+	private final ThreadFactory threadFactory;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Signalled when a batch may be ready, and when the writer closes. */
+	private final Condition workAvailable = this.lock.newCondition();
+
+	/** Signalled when buffer room frees up, and when the writer closes. */
+	private final Condition notFull = this.lock.newCondition();
+
+	/** Signalled when entries are settled. */
+	private final Condition progress = this.lock.newCondition();
+
+	/** Signalled when the writer closes, to cut a retry delay short. */
+	private final Condition closing = this.lock.newCondition();
+
+	private final ArrayDeque<BatchEntry> queue = new ArrayDeque<>();
+
+	/** Points buffered or in flight; bounded by the buffer limit. Guarded by lock. */
+	private int pending;
+
+	/** Number of points ever accepted; guarded by lock. */
+	private long accepted;
+
+	/** Number of points settled, in acceptance order; guarded by lock. */
+	private long completed;
+
+	/** Points accepted up to this number are sent without waiting; guarded by lock. */
+	private long flushRequested;
+
+	/** Written under the lock; volatile for lock-free reads. */
+	private volatile State state = State.OPEN;
+
+	private long shutdownDeadline;
+
+	private @Nullable Thread thread;
+
+	private final AtomicLong written = new AtomicLong();
+
+	private final AtomicLong retried = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	BatchQueue(CnosBatchWriterOptions options, BatchSender sender, FailureReporter reporter,
+			ThreadFactory threadFactory) {
+		this.options = options;
+		this.sender = sender;
+		this.reporter = reporter;
+		this.threadFactory = threadFactory;
+	}
+
+	/**
+	 * Accept the items of one write call (points or checked raw lines), all or none.
+	 * @param items the items
+	 * @return a future settled when all the items are
+	 */
+	CompletableFuture<Void> accept(List<Object> items) {
+		int count = items.size();
+		if (count == 0) {
+			return CompletableFuture.completedFuture(null);
+		}
+		int limit = this.options.bufferLimit();
+		if (count > limit) {
+			throw new IllegalArgumentException("A write of " + count + " points cannot fit in a buffer of " + limit
+					+ "; split it or raise the buffer limit");
+		}
+		WriteCall call = new WriteCall(count);
+		this.lock.lock();
+		try {
+			checkOpen();
+			if (this.pending + count > limit) {
+				waitForRoom(count);
+			}
+			long now = System.nanoTime();
+			boolean wasEmpty = this.queue.isEmpty();
+			for (Object item : items) {
+				this.queue.addLast(new BatchEntry(item, call, ++this.accepted, now));
+			}
+			this.pending += count;
+			ensureThread();
+			if (wasEmpty || this.queue.size() >= this.options.batchSize()) {
+				this.workAvailable.signal();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return call.future();
+	}
+
+	private void waitForRoom(int count) {
+		int limit = this.options.bufferLimit();
+		String full = "The CnosBatchWriter buffer holds " + this.pending + " of " + limit + " points and cannot take "
+				+ count + " more";
+		if (this.options.overflowPolicy() == OverflowPolicy.FAIL) {
+			throw new CnosWriteBufferFullException(full + " (overflow policy FAIL); nothing was accepted", null);
+		}
+		if (isOwnThread()) {
+			throw new CnosWriteBufferFullException(
+					full + ", and the writer's own thread cannot wait for room; nothing was accepted", null);
+		}
+		Duration timeout = this.options.blockTimeout();
+		long nanos = timeout.toNanos();
+		try {
+			while (this.pending + count > limit) {
+				if (nanos <= 0) {
+					throw new CnosWriteBufferFullException(
+							full + " after waiting " + timeout.toMillis() + " ms; nothing was accepted", null);
+				}
+				nanos = this.notFull.awaitNanos(nanos);
+				checkOpen();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CnosWriteBufferFullException(full + "; interrupted while waiting, nothing was accepted", ex);
+		}
+	}
+
+	private void checkOpen() {
+		if (this.state != State.OPEN) {
+			throw new IllegalStateException("The CnosBatchWriter is closed; nothing was accepted");
+		}
+	}
+
+	private void ensureThread() {
+		if (this.thread == null) {
+			Thread thread = this.threadFactory.newThread(this::run);
+			this.thread = thread;
+			thread.start();
+		}
+	}
+
+	/**
+	 * Whether the caller is the queue's own thread (that sends batches and settles).
+	 * @return whether it is
+	 */
+	boolean isOwnThread() {
+		return Thread.currentThread() == this.thread;
+	}
+
+	/**
+	 * Send what is buffered now and wait until everything accepted before this call is
+	 * settled.
+	 * @param timeout the most time to wait, or {@code null} for no limit
+	 * @return whether everything was settled in time
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	boolean awaitSettled(@Nullable Duration timeout) throws InterruptedException {
+		this.lock.lock();
+		try {
+			long target = this.accepted;
+			if (this.completed >= target) {
+				return true;
+			}
+			this.flushRequested = Math.max(this.flushRequested, target);
+			this.workAvailable.signal();
+			long nanos = (timeout != null) ? timeout.toNanos() : Long.MAX_VALUE;
+			while (this.completed < target) {
+				if (timeout == null) {
+					this.progress.await();
+				}
+				else {
+					if (nanos <= 0) {
+						return false;
+					}
+					nanos = this.progress.awaitNanos(nanos);
+				}
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Refuse new writes and start the shutdown timeout, unless closing already.
+	 * @return false if the queue is closed already
+	 */
+	boolean beginClose() {
+		this.lock.lock();
+		try {
+			if (this.state == State.CLOSED) {
+				return false;
+			}
+			if (this.state == State.OPEN) {
+				this.state = State.CLOSING;
+				this.shutdownDeadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
+				this.workAvailable.signalAll();
+				this.notFull.signalAll();
+				this.closing.signalAll();
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the thread that sends batches, if there is one now.
+	 * @return the thread, or {@code null}
+	 */
+	@Nullable Thread thread() {
+		this.lock.lock();
+		try {
+			return this.thread;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Mark the queue closed once the sending thread is done or given up on, and report
+	 * what is still queued as {@link CnosWriteAbandonedException}.
+	 * @param thread the sending thread that was waited for, or {@code null}
+	 */
+	void finishClose(@Nullable Thread thread) {
+		List<BatchEntry> stranded;
+		this.lock.lock();
+		try {
+			// Left only if the sending thread is stuck on the network past the deadline.
+			stranded = new ArrayList<>(this.queue);
+			this.queue.clear();
+			this.state = State.CLOSED;
+			this.thread = (thread != null && thread.isAlive()) ? thread : null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (!stranded.isEmpty()) {
+			complete(stranded,
+					new CnosWriteAbandonedException(
+							"The CnosBatchWriter closed before these points could be sent (shutdown timeout "
+									+ this.options.shutdownTimeout().toMillis() + " ms)",
+							null),
+					0);
+		}
+	}
+
+	/**
+	 * Accept writes again after a close.
+	 * @throws IllegalStateException if still closing
+	 */
+	void reopen() {
+		this.lock.lock();
+		try {
+			if (this.state == State.CLOSED) {
+				this.state = State.OPEN;
+			}
+			if (this.state != State.OPEN) {
+				throw new IllegalStateException("The CnosBatchWriter is still closing");
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	State state() {
+		return this.state;
+	}
+
+	/**
+	 * Whether the queue is closing or closed, and its shutdown deadline has passed.
+	 * @return whether to give up on what is not written yet
+	 */
+	boolean isPastShutdownDeadline() {
+		this.lock.lock();
+		try {
+			return this.state != State.OPEN && System.nanoTime() - this.shutdownDeadline >= 0;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wait before a retry, cut short by a close whose deadline comes first.
+	 * @param millis the delay
+	 * @return whether to retry; false if the shutdown deadline comes first
+	 */
+	boolean pause(long millis) {
+		long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+		this.lock.lock();
+		try {
+			while (true) {
+				if (this.state != State.OPEN && this.shutdownDeadline - end < 0) {
+					// Closing, and the retry would come after the shutdown deadline.
+					return false;
+				}
+				long left = end - System.nanoTime();
+				if (left <= 0) {
+					return true;
+				}
+				this.closing.awaitNanos(left);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Count points about to be sent again.
+	 * @param points the number of points
+	 */
+	void countRetried(int points) {
+		this.retried.addAndGet(points);
+	}
+
+	/**
+	 * Return a snapshot of the counters.
+	 * @return the counters
+	 */
+	CnosBatchWriter.Statistics statistics() {
+		int buffered;
+		this.lock.lock();
+		try {
+			buffered = this.pending;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return new CnosBatchWriter.Statistics(buffered, this.written.get(), this.retried.get(), this.failed.get());
+	}
+
+	private void run() {
+		try {
+			while (true) {
+				List<BatchEntry> batch = takeBatch();
+				if (batch == null) {
+					return;
+				}
+				this.sender.send(batch, this);
+			}
+		}
+		finally {
+			this.lock.lock();
+			try {
+				if (this.thread == Thread.currentThread()) {
+					this.thread = null;
+					if (this.state == State.OPEN && !this.queue.isEmpty()) {
+						// Interrupted by someone else while open: keep serving the queue.
+						ensureThread();
+					}
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	/** Wait until a batch is ready and take it, or return null when closed and empty. */
+	private @Nullable List<BatchEntry> takeBatch() {
+		this.lock.lock();
+		try {
+			int batchSize = this.options.batchSize();
+			long interval = this.options.flushInterval().toNanos();
+			while (true) {
+				BatchEntry head = this.queue.peekFirst();
+				if (head == null) {
+					if (this.state != State.OPEN) {
+						return null;
+					}
+					this.workAvailable.await();
+					continue;
+				}
+				long waited = System.nanoTime() - head.acceptedAt();
+				if (this.state != State.OPEN || this.queue.size() >= batchSize || head.number() <= this.flushRequested
+						|| waited >= interval) {
+					break;
+				}
+				this.workAvailable.awaitNanos(interval - waited);
+			}
+			int size = Math.min(batchSize, this.queue.size());
+			List<BatchEntry> batch = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				batch.add(this.queue.pollFirst());
+			}
+			return batch;
+		}
+		catch (InterruptedException ex) {
+			// Only close() interrupts this thread, after the deadline: leave what is
+			// queued for close() to report.
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Settle entries: complete their futures, report a failure, then count them as done,
+	 * so that {@link #awaitSettled} returns only after listeners have seen the failures.
+	 * @param entries the entries, each settled by no other call
+	 * @param failure why they failed, or {@code null} if they were written
+	 * @param attempts how many times they were sent
+	 */
+	void complete(List<BatchEntry> entries, @Nullable DataAccessException failure, int attempts) {
+		this.lock.lock();
+		try {
+			this.pending -= entries.size();
+			this.notFull.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (failure == null) {
+			this.written.addAndGet(entries.size());
+		}
+		else {
+			this.failed.addAndGet(entries.size());
+		}
+		for (BatchEntry entry : entries) {
+			entry.call().settle(failure);
+		}
+		if (failure != null) {
+			this.reporter.report(entries, failure, attempts);
+		}
+		this.lock.lock();
+		try {
+			this.completed += entries.size();
+			this.progress.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	enum State {
+
+		OPEN, CLOSING, CLOSED
+
+	}
+
+}

@@ -1,0 +1,451 @@
+package io.cnosdb.client.batch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.cnosdb.client.CnosOperations;
+import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.Measurement;
+import io.cnosdb.client.write.Point;
+import io.cnosdb.client.write.PointMapper;
+import io.cnosdb.client.write.WritePrecision;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Collects points from any number of threads and writes them to CnosDB in batches, in the
+ * background, without losing any: every point ends either acknowledged by the server or
+ * handed to the registered {@link WriteFailureListener}s.
+ * <ul>
+ * <li>A batch is sent when {@code batchSize} points are buffered, when the oldest
+ * buffered point has waited {@code flushInterval}, on {@link #flush()} and on
+ * {@link #close()}. One batch is one request, or several in order when it is larger than
+ * {@code maxRequestSize}; a single line larger than that fails alone.</li>
+ * <li>The buffer is bounded by {@code bufferLimit} points (buffered and in flight). A
+ * write that does not fit waits or fails at once, by the {@link OverflowPolicy}; it is
+ * accepted whole or not at all, never dropped.</li>
+ * <li>Failures that may pass are retried with exponential backoff and jitter, at least as
+ * long as a {@code Retry-After} asks, up to {@code maxRetries} retries and
+ * {@code maxRetryTime}: connection failures and timeouts, HTTP 5xx, 429, and CnosDB's
+ * "retry later" codes ({@code 050033} memory exhausted, {@code 030024} rate limit,
+ * {@code 010012} too many requests). Data errors (a malformed line, an unknown database,
+ * bad credentials) are not retried. CnosDB may have applied part of a failed request;
+ * writes are idempotent per series and timestamp, so the whole request is sent
+ * again.</li>
+ * <li>Each write call returns a {@link CompletableFuture} that completes when all its
+ * points are acknowledged, or exceptionally with the first failure once all of them are
+ * settled. Dependent stages that are not {@code …Async} run on the writer's thread and
+ * must not block.</li>
+ * <li>{@link #flush()} returns when every point written before it is acknowledged or
+ * reported. {@link #close()} (and, in a Spring context, {@link #stop()}) refuses new
+ * writes at once and flushes what is buffered, giving up after the shutdown timeout; what
+ * could not be written by then is reported as {@link CnosWriteAbandonedException}.</li>
+ * </ul>
+ * Thread-safe. One background thread sends the batches, in order; no lock is held while
+ * it waits on the network. The settings are {@link CnosBatchWriterOptions}, set on the
+ * {@link Builder}.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
+
+	/**
+	 * The lifecycle phase: stopped after the web server (which stops at
+	 * {@code DEFAULT_PHASE - 2048}), so that writes from requests still in progress are
+	 * flushed, and before the beans it uses are destroyed.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
+
+	private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
+	private final CnosOperations operations;
+
+	private final CnosBatchWriterOptions options;
+
+	private final BatchQueue queue;
+
+	private volatile boolean started;
+
+	private CnosBatchWriter(Builder builder) {
+		this.operations = builder.operations;
+		this.options = builder.buildOptions();
+		ThreadFactory threadFactory = (builder.threadFactory != null) ? builder.threadFactory : (runnable) -> {
+			Thread thread = new Thread(runnable, "cnosdb-batch-writer-" + THREAD_NUMBER.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		this.queue = new BatchQueue(this.options, new BatchSender(this.operations, this.options),
+				new FailureReporter(builder.failureListeners, this.options.precision()), threadFactory);
+	}
+
+	/**
+	 * Start building a writer that sends its batches through {@code operations} (to its
+	 * tenant and database).
+	 * @param operations the client to write with, such as a
+	 * {@link io.cnosdb.client.CnosTemplate}
+	 * @return a new builder
+	 */
+	public static Builder builder(CnosOperations operations) {
+		return new Builder(operations);
+	}
+
+	/**
+	 * Return the settings of this writer.
+	 * @return the options
+	 */
+	public CnosBatchWriterOptions getOptions() {
+		return this.options;
+	}
+
+	// Writes
+
+	/**
+	 * Buffer one point.
+	 * @param point the point
+	 * @return a future that completes when the point is acknowledged, or exceptionally
+	 * with the reason it failed
+	 * @throws IllegalArgumentException if the point's timestamp cannot be written in the
+	 * writer's precision
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the point does not fit in the buffer
+	 */
+	public CompletableFuture<Void> writePoint(Point point) {
+		Assert.notNull(point, "'point' must not be null");
+		checkEncodable(point, newScratchBuffer());
+		return this.queue.accept(List.of(point));
+	}
+
+	/**
+	 * Buffer points; all are accepted or none.
+	 * @param points the points
+	 * @return a future that completes when all the points are acknowledged, or
+	 * exceptionally with the first failure once all are settled
+	 * @throws IllegalArgumentException if a point's timestamp cannot be written in the
+	 * writer's precision, or there are more points than the buffer limit
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the points do not fit in the buffer
+	 */
+	public CompletableFuture<Void> writePoints(Iterable<Point> points) {
+		Assert.notNull(points, "'points' must not be null");
+		List<Object> items = new ArrayList<>();
+		LineProtocolBuffer scratch = newScratchBuffer();
+		int index = 0;
+		for (Point point : points) {
+			index++;
+			Assert.notNull(point, "A point must not be null");
+			try {
+				checkEncodable(point, scratch);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("point " + index + ": " + ex.getMessage(), ex);
+			}
+			items.add(point);
+		}
+		return this.queue.accept(items);
+	}
+
+	/**
+	 * Buffer raw line protocol in the writer's precision: one line or several separated
+	 * by {@code \n}. The text is checked as by
+	 * {@link LineProtocolBuffer#appendLines(CharSequence)} before it is accepted.
+	 * @param lines the lines
+	 * @return a future that completes when all the lines are acknowledged, or
+	 * exceptionally with the first failure once all are settled
+	 * @throws IllegalArgumentException naming the line if a line is malformed
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the lines do not fit in the buffer
+	 */
+	public CompletableFuture<Void> writeLines(String lines) {
+		Assert.notNull(lines, "'lines' must not be null");
+		return writeLines(List.of(lines));
+	}
+
+	/**
+	 * Buffer raw lines of line protocol in the writer's precision; see
+	 * {@link #writeLines(String)}.
+	 * @param lines the lines (an element may hold several lines)
+	 * @return a future that completes when all the lines are acknowledged, or
+	 * exceptionally with the first failure once all are settled
+	 * @throws IllegalArgumentException naming the element and line if a line is malformed
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the lines do not fit in the buffer
+	 */
+	public CompletableFuture<Void> writeLines(Iterable<? extends CharSequence> lines) {
+		Assert.notNull(lines, "'lines' must not be null");
+		LineProtocolBuffer checked = newScratchBuffer();
+		int index = 0;
+		for (CharSequence text : lines) {
+			index++;
+			try {
+				checked.appendLines(text);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("element " + index + ": " + ex.getMessage(), ex);
+			}
+		}
+		List<Object> items = new ArrayList<>(checked.lineCount());
+		for (int i = 0; i < checked.lineCount(); i++) {
+			items.add(checked.line(i));
+		}
+		return this.queue.accept(items);
+	}
+
+	/**
+	 * Buffer an object of a class annotated with {@link Measurement}, mapped by
+	 * {@link PointMapper#of(Class)}.
+	 * @param object the object
+	 * @return a future that completes when the point is acknowledged, or exceptionally
+	 * with the reason it failed
+	 * @throws IllegalArgumentException if the object cannot be mapped or written exactly
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the point does not fit in the buffer
+	 */
+	public CompletableFuture<Void> writeObject(Object object) {
+		Assert.notNull(object, "'object' must not be null");
+		return writeObjects(List.of(object));
+	}
+
+	/**
+	 * Buffer objects of classes annotated with {@link Measurement}; all are accepted or
+	 * none.
+	 * @param objects the objects
+	 * @return a future that completes when all the points are acknowledged, or
+	 * exceptionally with the first failure once all are settled
+	 * @throws IllegalArgumentException if an object cannot be mapped or written exactly
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the points do not fit in the buffer
+	 */
+	public CompletableFuture<Void> writeObjects(Iterable<?> objects) {
+		Assert.notNull(objects, "'objects' must not be null");
+		List<Point> points = new ArrayList<>();
+		for (Object object : objects) {
+			Assert.notNull(object, "An object must not be null");
+			points.add(mapperFor(object).toPoint(object));
+		}
+		return writePoints(points);
+	}
+
+	/**
+	 * Buffer objects mapped to points by {@code mapper}; all are accepted or none.
+	 * @param <T> the type of object
+	 * @param objects the objects
+	 * @param mapper maps each object to a point
+	 * @return a future that completes when all the points are acknowledged, or
+	 * exceptionally with the first failure once all are settled
+	 * @throws IllegalArgumentException if an object cannot be written exactly
+	 * @throws IllegalStateException if the writer is closed
+	 * @throws CnosWriteBufferFullException if the points do not fit in the buffer
+	 */
+	public <T> CompletableFuture<Void> writeObjects(Iterable<? extends T> objects, PointMapper<? super T> mapper) {
+		Assert.notNull(objects, "'objects' must not be null");
+		Assert.notNull(mapper, "'mapper' must not be null");
+		List<Point> points = new ArrayList<>();
+		for (T object : objects) {
+			Assert.notNull(object, "An object must not be null");
+			Point point = mapper.toPoint(object);
+			Assert.notNull(point, "The mapper returned null");
+			points.add(point);
+		}
+		return writePoints(points);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> PointMapper<T> mapperFor(T object) {
+		return PointMapper.of((Class<T>) object.getClass());
+	}
+
+	private LineProtocolBuffer newScratchBuffer() {
+		return new LineProtocolBuffer(this.options.precision(), 256);
+	}
+
+	/**
+	 * Encode the point once, to refuse it to the caller now (such as a timestamp with
+	 * digits below the precision) rather than report it later.
+	 */
+	private static void checkEncodable(Point point, LineProtocolBuffer scratch) {
+		scratch.clear();
+		scratch.append(point);
+	}
+
+	// Flush and lifecycle
+
+	/**
+	 * Wait until every point written before this call is acknowledged or reported to the
+	 * failure listeners. Batches are sent at once rather than at their interval.
+	 * @throws IllegalStateException if called from the writer's own thread (from a
+	 * future's dependent stage or a failure listener), or if interrupted
+	 */
+	public void flush() {
+		flush(null);
+	}
+
+	/**
+	 * Wait, at most {@code timeout}, until every point written before this call is
+	 * acknowledged or reported.
+	 * @param timeout the most time to wait, or {@code null} for no limit
+	 * @return whether everything was settled in time
+	 * @throws IllegalStateException if called from the writer's own thread, or if
+	 * interrupted
+	 */
+	public boolean flush(@Nullable Duration timeout) {
+		Assert.state(!this.queue.isOwnThread(), "flush() cannot be called from the CnosBatchWriter's own thread");
+		try {
+			return this.queue.awaitSettled(timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while flushing the CnosBatchWriter", ex);
+		}
+	}
+
+	/**
+	 * Refuse new writes, send everything buffered and wait for it, up to the shutdown
+	 * timeout; report whatever is still undelivered then as
+	 * {@link CnosWriteAbandonedException}. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (!this.queue.beginClose()) {
+			return;
+		}
+		Thread thread = this.queue.thread();
+		if (thread != null && thread != Thread.currentThread()) {
+			awaitSender(thread);
+		}
+		this.queue.finishClose(thread);
+	}
+
+	private void awaitSender(Thread thread) {
+		long timeout = this.options.shutdownTimeout().toMillis();
+		try {
+			long grace = Math.max(1000, timeout / 10);
+			thread.join(timeout + grace);
+			if (thread.isAlive()) {
+				logger.warn("The CnosBatchWriter thread is still waiting on CnosDB after the shutdown timeout; "
+						+ "interrupting it");
+				thread.interrupt();
+				thread.join(grace);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Open the writer again after {@link #stop()}, so that a restarted application
+	 * context can write. A new writer starts open; calling this is not required.
+	 */
+	@Override
+	public void start() {
+		this.queue.reopen();
+		this.started = true;
+	}
+
+	/**
+	 * Close the writer as the application context stops; see {@link #close()}.
+	 */
+	@Override
+	public void stop() {
+		this.started = false;
+		close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started && this.queue.state() == BatchQueue.State.OPEN;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Return a snapshot of the writer's counters.
+	 * @return the counters
+	 */
+	public Statistics getStatistics() {
+		return this.queue.statistics();
+	}
+
+	@Override
+	public String toString() {
+		return "CnosBatchWriter[" + this.operations + ", state=" + this.queue.state() + ", " + getStatistics() + "]";
+	}
+
+	/**
+	 * Counters of a {@link CnosBatchWriter}, in points (a raw line counts as one point).
+	 *
+	 * @param buffered points accepted and not yet acknowledged or reported (including the
+	 * batch in flight)
+	 * @param written points acknowledged by the server
+	 * @param retried points sent again after a transient failure (a point retried twice
+	 * counts twice)
+	 * @param failed points reported to the failure listeners
+	 */
+	public record Statistics(long buffered, long written, long retried, long failed) {
+	}
+
+	/**
+	 * Builds a {@link CnosBatchWriter}: its {@link CnosBatchWriterOptions} (from their
+	 * defaults), its failure listeners and the factory of its thread.
+	 */
+	public static final class Builder extends CnosBatchWriterOptions.AbstractBuilder<Builder> {
+
+		private final CnosOperations operations;
+
+		private final List<WriteFailureListener> failureListeners = new ArrayList<>();
+
+		private @Nullable ThreadFactory threadFactory;
+
+		private Builder(CnosOperations operations) {
+			Assert.notNull(operations, "'operations' must not be null");
+			this.operations = operations;
+		}
+
+		/**
+		 * Add a listener for batches that could not be written. Without any, failures are
+		 * logged at error level.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder failureListener(WriteFailureListener listener) {
+			Assert.notNull(listener, "'listener' must not be null");
+			this.failureListeners.add(listener);
+			return this;
+		}
+
+		/**
+		 * Set the factory of the sending thread (by default a daemon thread named
+		 * {@code cnosdb-batch-writer-N}).
+		 * @param threadFactory the factory
+		 * @return this builder
+		 */
+		public Builder threadFactory(ThreadFactory threadFactory) {
+			this.threadFactory = threadFactory;
+			return this;
+		}
+
+		/**
+		 * Build the writer. It starts its thread on the first write.
+		 * @return a new writer
+		 * @throws IllegalArgumentException if a setting is out of range
+		 */
+		public CnosBatchWriter build() {
+			return new CnosBatchWriter(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.cnosdb.client.batch;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * One write call to a {@link CnosBatchWriter}: its future completes when all its points
+ * are settled, normally if all were acknowledged, else exceptionally with the first
+ * failure.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+final class WriteCall {
+
+	private final CompletableFuture<Void> future = new CompletableFuture<>();
+
+	private final AtomicInteger remaining;
+
+	private final AtomicReference<@Nullable DataAccessException> failure = new AtomicReference<>();
+
+	/**
+	 * Create a call.
+	 * @param points the number of its points, at least one
+	 */
+	WriteCall(int points) {
+		this.remaining = new AtomicInteger(points);
+	}
+
+	/**
+	 * Return the future for the caller, which cannot complete the writer's own.
+	 * @return a copy of the future
+	 */
+	CompletableFuture<Void> future() {
+		return this.future.copy();
+	}
+
+	/**
+	 * Settle one point of the call.
+	 * @param ex why it failed, or {@code null} if it was acknowledged
+	 */
+	void settle(@Nullable DataAccessException ex) {
+		if (ex != null) {
+			this.failure.compareAndSet(null, ex);
+		}
+		if (this.remaining.decrementAndGet() == 0) {
+			DataAccessException first = this.failure.get();
+			if (first == null) {
+				this.future.complete(null);
+			}
+			else {
+				this.future.completeExceptionally(first);
+			}
+		}
+	}
+
+}
