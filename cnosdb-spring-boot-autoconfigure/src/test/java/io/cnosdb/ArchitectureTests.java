@@ -42,6 +42,45 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void encodingAndSqlRenderingSitBelowTheTemplate() {
+		noClasses().that()
+			.resideInAnyPackage("io.cnosdb.client.write..", "io.cnosdb.client.sql..", "io.cnosdb.client.admin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.cnosdb.client", "io.cnosdb.client.batch..", "io.cnosdb.client.csv..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void batchingAndCsvImportTalkToCnosOperationsNeverToTheTemplate() {
+		noClasses().that()
+			.resideInAnyPackage("io.cnosdb.client.batch..", "io.cnosdb.client.csv..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("io.cnosdb.client.CnosTemplate")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("io.cnosdb.client.CnosHttpExchange")
+			.check(CLASSES);
+	}
+
+	@Test
+	void batchingAndCsvImportDoNotKnowEachOther() {
+		noClasses().that()
+			.resideInAPackage("io.cnosdb.client.batch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.cnosdb.client.csv..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("io.cnosdb.client.csv..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.cnosdb.client.batch..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void sqlRenderingTalksNoHttp() {
 		noClasses().that()
 			.resideInAnyPackage("io.cnosdb.client.sql..", "io.cnosdb.client.admin..")

@@ -279,23 +279,6 @@ public final class LineProtocolBuffer {
 				+ size() + "]";
 	}
 
-	/**
-	 * Append one line that {@link #appendLines(CharSequence)} has already checked (as
-	 * returned by {@link #line(int)}), without checking it again.
-	 */
-	void appendCheckedLine(String line) {
-		copyLine(line, 0, line.length(), this.lineCount + 1);
-	}
-
-	/** Keep only the first {@code lines} lines. */
-	void truncateLines(int lines) {
-		Assert.isTrue(lines >= 0 && lines <= this.lineCount, () -> "No line " + lines + " in " + this);
-		if (lines < this.lineCount) {
-			this.bytes.truncate(this.lineStarts[lines]);
-			this.lineCount = lines;
-		}
-	}
-
 	/** Return the offset of the first byte of a line. */
 	int startOfLine(int index) {
 		return this.lineStarts[index];
