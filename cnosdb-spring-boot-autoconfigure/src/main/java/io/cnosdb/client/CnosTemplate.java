@@ -30,7 +30,6 @@ import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.PointMapper;
 import io.cnosdb.client.write.WritePrecision;
-import io.cnosdb.client.support.Texts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.support.DataAccessUtils;
@@ -74,8 +73,6 @@ public class CnosTemplate implements CnosOperations {
 	/** The default most bytes per write request. */
 	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE;
 
-	private static final int MAX_LINE_IN_MESSAGE = 200;
-
 	private final CnosHttpExchange exchange;
 
 	private final String url;
@@ -88,6 +85,8 @@ public class CnosTemplate implements CnosOperations {
 
 	private final WriteSettings writeSettings;
 
+	private final WritePath writes;
+
 	CnosTemplate(CnosHttpExchange exchange, String url, String user, String tenant, String database,
 			WriteSettings writeSettings) {
 		this.exchange = exchange;
@@ -96,6 +95,7 @@ public class CnosTemplate implements CnosOperations {
 		this.tenant = tenant;
 		this.database = database;
 		this.writeSettings = writeSettings;
+		this.writes = new WritePath(exchange, tenant, database, writeSettings);
 	}
 
 	/**
@@ -275,7 +275,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writeLines(String lines, WritePrecision precision) {
 		Assert.notNull(lines, "'lines' must not be null");
-		return write(List.of(lines), precision, "line", (chunker, text) -> chunker.appendLines(text));
+		return this.writes.write(List.of(lines), precision, "line", (chunker, text) -> chunker.appendLines(text));
 	}
 
 	@Override
@@ -286,7 +286,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writeLines(Iterable<? extends CharSequence> lines, WritePrecision precision) {
 		Assert.notNull(lines, "'lines' must not be null");
-		return write(lines, precision, "element", (chunker, text) -> chunker.appendLines(text));
+		return this.writes.write(lines, precision, "element", (chunker, text) -> chunker.appendLines(text));
 	}
 
 	@Override
@@ -298,7 +298,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writePoints(Iterable<Point> points) {
 		Assert.notNull(points, "'points' must not be null");
-		return write(points, WritePrecision.NS, "point", (chunker, point) -> {
+		return this.writes.write(points, WritePrecision.NS, "point", (chunker, point) -> {
 			Assert.notNull(point, "A point must not be null");
 			chunker.append(point);
 		});
@@ -307,7 +307,7 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public long writeObjects(Iterable<?> objects) {
 		Assert.notNull(objects, "'objects' must not be null");
-		return write(objects, WritePrecision.NS, "object", (chunker, object) -> {
+		return this.writes.write(objects, WritePrecision.NS, "object", (chunker, object) -> {
 			Assert.notNull(object, "An object must not be null");
 			chunker.append(mapperFor(object).toPoint(object));
 		});
@@ -317,7 +317,7 @@ public class CnosTemplate implements CnosOperations {
 	public <T> long writeObjects(Iterable<? extends T> objects, PointMapper<? super T> mapper) {
 		Assert.notNull(objects, "'objects' must not be null");
 		Assert.notNull(mapper, "'mapper' must not be null");
-		return write(objects, WritePrecision.NS, "object", (chunker, object) -> {
+		return this.writes.write(objects, WritePrecision.NS, "object", (chunker, object) -> {
 			Assert.notNull(object, "An object must not be null");
 			Point point = mapper.toPoint(object);
 			Assert.notNull(point, "The mapper returned null");
@@ -334,7 +334,7 @@ public class CnosTemplate implements CnosOperations {
 	public void writeLineProtocol(LineProtocolBuffer lines) {
 		Assert.notNull(lines, "'lines' must not be null");
 		if (!lines.isEmpty()) {
-			send(lines, "Write", 1);
+			this.writes.send(lines, "Write", 1);
 		}
 	}
 
@@ -356,69 +356,6 @@ public class CnosTemplate implements CnosOperations {
 	/** An importer that writes through this template, in requests of its size. */
 	private CnosCsvImporter csvImporter() {
 		return new CnosCsvImporter(this, DataSize.ofBytes(this.writeSettings.maxRequestSize()));
-	}
-
-	/**
-	 * Encode items into bounded request bodies and send each as it fills: memory stays at
-	 * about one body whatever the number of items.
-	 */
-	private <T> long write(Iterable<? extends T> items, WritePrecision precision, String itemName,
-			Appender<T> appender) {
-		Assert.notNull(precision, "'precision' must not be null");
-		LineProtocolChunker chunker = new LineProtocolChunker(precision, this.writeSettings.maxRequestSize(),
-				new WriteSink());
-		long index = 0;
-		for (T item : items) {
-			index++;
-			try {
-				appender.append(chunker, item);
-			}
-			catch (IllegalArgumentException ex) {
-				String where = itemName.equals("line") ? "" : itemName + " " + index + ": ";
-				throw new IllegalArgumentException(where + ex.getMessage() + alreadyWritten(chunker), ex);
-			}
-		}
-		chunker.flush();
-		return chunker.linesSent();
-	}
-
-	private static String alreadyWritten(LineProtocolChunker chunker) {
-		return (chunker.requestsSent() == 0) ? "" : " (lines 1 to " + chunker.linesSent() + " were already written by "
-				+ chunker.requestsSent() + " earlier request(s) of this call; nothing after them was sent)";
-	}
-
-	/** Send one body to {@code /api/v1/write}. */
-	private void send(LineProtocolBuffer body, String task, long firstLine) {
-		this.exchange.write(this.tenant, this.database, body, this.writeSettings.gzip(), task,
-				(error) -> locateParseError(error, body, firstLine));
-	}
-
-	/**
-	 * Name the line a line-protocol parse error ({@code 040004}) is about: the server
-	 * names a byte offset in the body ({@code unexpect token 'q' at 32}, or
-	 * {@code unexpect end line start at '17'} from 2.4.3 on) or the value it could not
-	 * read ({@code invalid field value: 'tRUE'}). Servers before 2.4.0.1 answer a parse
-	 * error with an empty 500: say so.
-	 */
-	private static @Nullable String locateParseError(CnosErrorResponse error, LineProtocolBuffer body, long firstLine) {
-		if (error.code() == null && error.httpStatus() == 500) {
-			return "CnosDB before 2.4.0.1 answers a line-protocol error this way, and before 2.3.4 (and in 2.4.0)"
-					+ " also a gzip-compressed body";
-		}
-		if (!"040004".equals(error.code())) {
-			return null;
-		}
-		LineProtocolBuffer.ErrorLocation location = body.locateParseError(error.message());
-		if (location == null) {
-			return null;
-		}
-		int index = location.lineIndex();
-		if (index < 0) {
-			return location.clue() + " is outside the " + body.size() + "-byte request body";
-		}
-		return location.clue() + " is in line " + (index + 1) + " of the request"
-				+ ((firstLine > 1) ? " (line " + (firstLine + index) + " of this write)" : "") + ": "
-				+ Texts.abbreviate(body.line(index), MAX_LINE_IN_MESSAGE);
 	}
 
 	private static CnosStatement statement(String sql) {
@@ -459,35 +396,6 @@ public class CnosTemplate implements CnosOperations {
 			// Fall through to "unknown": the version is informational.
 		}
 		return properties.getProperty("version", "unknown");
-	}
-
-	@FunctionalInterface
-	private interface Appender<T> {
-
-		/** Append one item as one or more lines. */
-		void append(LineProtocolChunker chunker, T item);
-
-	}
-
-	/**
-	 * Sends each body the chunker of one write call finishes, naming its place in the
-	 * call.
-	 */
-	private final class WriteSink implements LineProtocolChunker.Sink {
-
-		private int requests;
-
-		private long lines;
-
-		@Override
-		public void accept(LineProtocolBuffer body) {
-			String task = (this.requests == 0) ? "Write" : "Write (request " + (this.requests + 1)
-					+ " of this call; lines 1 to " + this.lines + " were written by the earlier requests)";
-			send(body, task, this.lines + 1);
-			this.requests++;
-			this.lines += body.lineCount();
-		}
-
 	}
 
 	/**
