@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
@@ -34,8 +36,9 @@ public final class CnosAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CnosConnectionDetails.class)
-	PropertiesCnosConnectionDetails cnosConnectionDetails(CnosProperties properties) {
-		return new PropertiesCnosConnectionDetails(properties);
+	PropertiesCnosConnectionDetails cnosConnectionDetails(CnosProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesCnosConnectionDetails(properties, sslBundles.getIfAvailable());
 	}
 
 	@Bean
@@ -47,6 +50,7 @@ public final class CnosAutoConfiguration {
 			ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.withSslBundle(connectionDetails.getSslBundle())
 			.orElse(httpClientSettings.getIfAvailable());
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
@@ -60,12 +64,16 @@ public final class CnosAutoConfiguration {
 				.requestFactory(factoryBuilder.build(settings)))
 			.url(connectionDetails.getUrl())
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
-			.tenant(properties.getTenant())
-			.database(properties.getDatabase())
+			.tenant(orElse(connectionDetails.getTenant(), properties.getTenant()))
+			.database(orElse(connectionDetails.getDatabase(), properties.getDatabase()))
 			.maxRequestSize(properties.getWrite().getMaxRequestSize())
 			.gzip(properties.getWrite().isGzip());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	private static String orElse(@Nullable String value, String fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.cnosdb.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Details required to establish a connection to a CnosDB server. Backed by the
@@ -28,5 +31,32 @@ public interface CnosConnectionDetails extends ConnectionDetails {
 	 * @return the password (may be empty)
 	 */
 	String getPassword();
+
+	/**
+	 * Tenant that queries and writes go to, or {@code null} when the source of these
+	 * details does not say (then {@code cnosdb.tenant} applies).
+	 * @return the tenant, or {@code null}
+	 */
+	default @Nullable String getTenant() {
+		return null;
+	}
+
+	/**
+	 * Database used for unqualified table names and for writes, or {@code null} when the
+	 * source of these details does not say (then {@code cnosdb.database} applies).
+	 * @return the database, or {@code null}
+	 */
+	default @Nullable String getDatabase() {
+		return null;
+	}
+
+	/**
+	 * SSL bundle for {@code https://} connections to this server, or {@code null} for the
+	 * application's HTTP client settings (and the JDK's defaults).
+	 * @return the SSL bundle, or {@code null}
+	 */
+	default @Nullable SslBundle getSslBundle() {
+		return null;
+	}
 
 }

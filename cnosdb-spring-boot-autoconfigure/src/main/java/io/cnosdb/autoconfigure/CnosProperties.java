@@ -9,6 +9,7 @@ import io.cnosdb.client.batch.OverflowPolicy;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.WritePrecision;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,6 +60,8 @@ public class CnosProperties implements InitializingBean {
 	 * Time allowed for CnosDB to start answering a request.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
+
+	private final Ssl ssl = new Ssl();
 
 	private final Write write = new Write();
 
@@ -116,6 +119,10 @@ public class CnosProperties implements InitializingBean {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public Write getWrite() {
@@ -177,7 +184,34 @@ public class CnosProperties implements InitializingBean {
 	public String toString() {
 		return "CnosProperties[url=" + this.url + ", user=" + this.user + ", password=******, tenant=" + this.tenant
 				+ ", database=" + this.database + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + ", write=" + this.write + "]";
+				+ this.readTimeout + ", ssl=" + this.ssl + ", write=" + this.write + "]";
+	}
+
+	/**
+	 * SSL of the connection to CnosDB.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for https:// connections to CnosDB
+		 * only; unset, the application's HTTP client settings and the JDK's defaults
+		 * apply.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		@Override
+		public String toString() {
+			return "Ssl[bundle=" + this.bundle + "]";
+		}
+
 	}
 
 	/**

@@ -1,5 +1,11 @@
 package io.cnosdb.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.Assert;
+
 /**
  * Adapts {@link CnosProperties} to {@link CnosConnectionDetails}.
  *
@@ -9,8 +15,11 @@ final class PropertiesCnosConnectionDetails implements CnosConnectionDetails {
 
 	private final CnosProperties properties;
 
-	PropertiesCnosConnectionDetails(CnosProperties properties) {
+	private final @Nullable SslBundles sslBundles;
+
+	PropertiesCnosConnectionDetails(CnosProperties properties, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
+		this.sslBundles = sslBundles;
 	}
 
 	@Override
@@ -26,6 +35,26 @@ final class PropertiesCnosConnectionDetails implements CnosConnectionDetails {
 	@Override
 	public String getPassword() {
 		return this.properties.getPassword();
+	}
+
+	@Override
+	public String getTenant() {
+		return this.properties.getTenant();
+	}
+
+	@Override
+	public String getDatabase() {
+		return this.properties.getDatabase();
+	}
+
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		String name = this.properties.getSsl().getBundle();
+		if (name == null) {
+			return null;
+		}
+		Assert.state(this.sslBundles != null, "cnosdb.ssl.bundle is set but no SslBundles bean is available");
+		return this.sslBundles.getBundle(name);
 	}
 
 	@Override

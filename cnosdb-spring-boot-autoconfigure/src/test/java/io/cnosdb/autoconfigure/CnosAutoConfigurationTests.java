@@ -186,6 +186,52 @@ class CnosAutoConfigurationTests {
 	}
 
 	@Test
+	void connectionDetailsThatNameTenantAndDatabaseWinOverProperties() {
+		this.contextRunner.withPropertyValues("cnosdb.tenant=from_properties", "cnosdb.database=from_properties")
+			.withBean(CnosConnectionDetails.class, () -> new CnosConnectionDetails() {
+
+				@Override
+				public String getUrl() {
+					return "http://127.0.0.1:18902";
+				}
+
+				@Override
+				public String getUser() {
+					return "root";
+				}
+
+				@Override
+				public String getPassword() {
+					return "";
+				}
+
+				@Override
+				public String getTenant() {
+					return "from_details";
+				}
+
+			})
+			.run((context) -> {
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.getUrl()).isEqualTo("http://127.0.0.1:18902");
+				assertThat(template.getTenant()).isEqualTo("from_details");
+				assertThat(template.getDatabase()).as("not named by the details").isEqualTo("from_properties");
+			});
+	}
+
+	@Test
+	void unknownSslBundleFailsStartupNamingIt() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+			.withPropertyValues("cnosdb.ssl.bundle=cnosdb-missing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("cnosdb-missing");
+			});
+	}
+
+	@Test
 	void noTemplateWithoutRestClient() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CnosOperations.class));

@@ -1,16 +1,13 @@
 package io.cnosdb.it;
 
-import java.time.Duration;
-
+import io.cnosdb.testcontainers.CnosDBContainer;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * CnosDB in Docker through Testcontainers: the official {@code cnosdb/cnosdb} image (or
- * {@code CNOSDB_IMAGE}) in singleton mode, its HTTP port mapped to a free host port.
- * Loaded only when Testcontainers is on the class path.
+ * CnosDB in Docker through Testcontainers: the starter's {@link CnosDBContainer} with the
+ * official {@code cnosdb/cnosdb} image (or {@code CNOSDB_IMAGE}). Loaded only when
+ * Testcontainers is on the class path.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -18,11 +15,9 @@ final class DockerCnosDb implements CnosDbServers.Stoppable {
 
 	private static final String DEFAULT_IMAGE = "cnosdb/cnosdb:community-latest";
 
-	private static final int HTTP_PORT = 8902;
+	private final CnosDBContainer container;
 
-	private final GenericContainer<?> container;
-
-	private DockerCnosDb(GenericContainer<?> container) {
+	private DockerCnosDb(CnosDBContainer container) {
 		this.container = container;
 	}
 
@@ -38,9 +33,7 @@ final class DockerCnosDb implements CnosDbServers.Stoppable {
 
 	@SuppressWarnings("resource")
 	static DockerCnosDb start() {
-		GenericContainer<?> container = new GenericContainer<>(image()).withExposedPorts(HTTP_PORT)
-			.withCommand("cnosdb", "run", "-M", "singleton")
-			.waitingFor(Wait.forHttp("/api/v1/ping").forPort(HTTP_PORT).withStartupTimeout(Duration.ofMinutes(2)));
+		CnosDBContainer container = new CnosDBContainer(image());
 		container.start();
 		return new DockerCnosDb(container);
 	}
@@ -51,7 +44,7 @@ final class DockerCnosDb implements CnosDbServers.Stoppable {
 	}
 
 	String url() {
-		return "http://" + this.container.getHost() + ":" + this.container.getMappedPort(HTTP_PORT);
+		return this.container.getUrl();
 	}
 
 	@Override
