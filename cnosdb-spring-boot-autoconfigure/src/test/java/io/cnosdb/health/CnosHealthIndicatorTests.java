@@ -119,4 +119,20 @@ class CnosHealthIndicatorTests {
 		server.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/sql")));
 	}
 
+	@Test
+	void hungServerIsDownWhenTheHealthTimeoutPassesNotAfterTheReadTimeout() {
+		// The server accepts the request and never answers; the client's read timeout is
+		// a minute.
+		server.stubFor(get(urlEqualTo("/api/v1/ping"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(30_000).withBody(PING)));
+		CnosTemplate template = CnosTemplate.builder().url(server.baseUrl()).build();
+		long start = System.nanoTime();
+		Health health = new CnosHealthIndicator(template, java.time.Duration.ofMillis(300)).health();
+		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("reason", "CnosDB did not answer the health check within 300 ms");
+		assertThat(elapsedMillis).as("the health check returned after the timeout, not the delay").isLessThan(10_000);
+		server.verify(getRequestedFor(urlEqualTo("/api/v1/ping")));
+	}
+
 }

@@ -38,6 +38,16 @@ class CnosHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void healthTimeoutIsFiveSecondsUnlessSet() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(CnosHealthIndicatorProperties.class).getTimeout())
+				.isEqualTo(java.time.Duration.ofSeconds(5)));
+		this.contextRunner.withPropertyValues("management.health.cnosdb.timeout=2s")
+			.run((context) -> assertThat(context.getBean(CnosHealthIndicatorProperties.class).getTimeout())
+				.isEqualTo(java.time.Duration.ofSeconds(2)));
+	}
+
+	@Test
 	void indicatorCanBeDisabled() {
 		this.contextRunner.withPropertyValues("management.health.cnosdb.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("cnosdbHealthContributor")
