@@ -1,10 +1,13 @@
 package io.cnosdb.client;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ProtocolException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
+import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -21,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpResponse;
@@ -66,6 +72,14 @@ final class CnosHttpExchange {
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
+	private static final int MAX_FOREIGN_BODY = CnosExceptionTranslator.MAX_FOREIGN_BODY;
+
+	/**
+	 * CnosDB refuses a SQL body above its {@code query_sql_limit} (16 MiB unless changed)
+	 * with an empty 413; a statement above it is refused here, before it is sent.
+	 */
+	static final int QUERY_SQL_LIMIT = 16 * 1024 * 1024;
+
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final RestClient restClient;
@@ -82,7 +96,7 @@ final class CnosHttpExchange {
 	 */
 	CnosServerInfo ping() {
 		Failure failure = new Failure("Ping", null, this.translator, (error) -> null);
-		return execute(failure, (client) -> client.get().uri(PING_URI), (response) -> readPing(response.getBody()),
+		return execute(failure, (client) -> client.get().uri(PING_URI), (response) -> readPing(failure, response),
 				true);
 	}
 
@@ -94,6 +108,13 @@ final class CnosHttpExchange {
 		CnosExceptionTranslator translator = this.translator.withSecrets(statement.secrets());
 		Failure failure = new Failure("Query", statement.displaySql(), translator, (error) -> null);
 		byte[] sql = statement.sql().getBytes(StandardCharsets.UTF_8);
+		if (sql.length > QUERY_SQL_LIMIT) {
+			throw new CnosUnsupportedOperationException(
+					"Query failed: the statement is " + sql.length + " bytes of UTF-8, above CnosDB's limit of 16 MiB ("
+							+ QUERY_SQL_LIMIT + " bytes, server option query_sql_limit); it was not sent; SQL ["
+							+ Texts.abbreviate(translator.scrub(statement.displaySql()), 200) + "]",
+					null, translator.scrub(statement.displaySql()), null);
+		}
 		ClientHttpResponse response = execute(failure,
 				(client) -> client.post()
 					.uri(streamed ? STREAMED_SQL_URI : SQL_URI, Map.of("tenant", tenant, "db", database))
@@ -101,7 +122,7 @@ final class CnosHttpExchange {
 					.contentType(TEXT)
 					.contentLength(sql.length)
 					.body((StreamingHttpOutputMessage.Body) (out) -> out.write(sql)),
-				(opened) -> opened, false);
+				(opened) -> checkCsv(failure, opened), false);
 		return new ResultCursor(response, failure.task(), failure.sql(), translator);
 	}
 
@@ -126,7 +147,7 @@ final class CnosHttpExchange {
 			return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
 				.contentLength(compressed.size())
 				.body(compressed::writeTo);
-		}, (response) -> null, true);
+		}, (response) -> checkWritten(failure, response), true);
 	}
 
 	/**
@@ -140,9 +161,10 @@ final class CnosHttpExchange {
 		try {
 			return request.apply(this.restClient)
 				.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY)
-				.exchange((httpRequest, response) -> {
+				.exchange((httpRequest, received) -> {
+					ReadTimeoutAwareResponse response = new ReadTimeoutAwareResponse(received);
 					try {
-						int status = response.getStatusCode().value();
+						int status = status(response);
 						if (status != 200) {
 							throw failure.translator()
 								.translate(failure.task(), failure.sql(), status, response.getHeaders(),
@@ -166,28 +188,116 @@ final class CnosHttpExchange {
 		}
 	}
 
+	/**
+	 * Read the status. A client that could not read one (the answer is not HTTP) reports
+	 * it as an I/O failure; some, such as {@code HttpURLConnection}, return an invalid
+	 * code instead, which is the same failure.
+	 */
+	private static int status(ClientHttpResponse response) throws IOException {
+		int status;
+		try {
+			status = response.getStatusCode().value();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ProtocolException("the answer has no valid HTTP status line");
+		}
+		if (status < 100 || status > 599) {
+			throw new ProtocolException("the answer has no valid HTTP status line (status " + status + ")");
+		}
+		return status;
+	}
+
 	private static byte[] readErrorBody(ClientHttpResponse response) throws IOException {
 		try (InputStream body = response.getBody()) {
 			return body.readNBytes(MAX_ERROR_BODY);
 		}
 	}
 
-	private static CnosServerInfo readPing(InputStream body) throws IOException {
+	/**
+	 * Accept a write's answer only as CnosDB sends it: an empty body and no content type.
+	 * Anything else came from something in between, and the points may not be stored.
+	 */
+	private static @Nullable Void checkWritten(Failure failure, ClientHttpResponse response) throws IOException {
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		byte[] body;
+		try (InputStream in = response.getBody()) {
+			body = in.readNBytes(MAX_FOREIGN_BODY);
+		}
+		if (contentType != null || body.length > 0) {
+			throw foreign(failure, contentType, "an empty body without a content type", body);
+		}
+		return null;
+	}
+
+	/**
+	 * Accept a query's answer only with the content type CnosDB gives a CSV result:
+	 * {@code application/csv} before 2.4.3, {@code text/csv} from 2.4.3 on (an empty DDL
+	 * answer too).
+	 */
+	private static ClientHttpResponse checkCsv(Failure failure, ClientHttpResponse response) throws IOException {
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		if (!isCsv(contentType)) {
+			byte[] body;
+			try (InputStream in = response.getBody()) {
+				body = in.readNBytes(MAX_FOREIGN_BODY);
+			}
+			throw foreign(failure, contentType, "a CSV result (application/csv or text/csv)", body);
+		}
+		return response;
+	}
+
+	private static boolean isCsv(@Nullable String contentType) {
+		MediaType type = mediaType(contentType);
+		return type != null && "csv".equalsIgnoreCase(type.getSubtype())
+				&& ("application".equalsIgnoreCase(type.getType()) || "text".equalsIgnoreCase(type.getType()));
+	}
+
+	private static @Nullable MediaType mediaType(@Nullable String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		try {
+			return MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Read ping's answer: JSON with the {@code status} and {@code version} strings CnosDB
+	 * sends; anything else did not come from CnosDB.
+	 */
+	private static CnosServerInfo readPing(Failure failure, ClientHttpResponse response) throws IOException {
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		byte[] body;
+		try (InputStream in = response.getBody()) {
+			body = in.readNBytes(MAX_ERROR_BODY);
+		}
+		String expected = "JSON with the members status and version";
+		MediaType type = mediaType(contentType);
+		if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+			throw foreign(failure, contentType, expected, body);
+		}
 		JsonNode answer;
 		try {
 			answer = JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new UncheckedIOException(
-					new IOException("ping did not answer with JSON: " + ex.getOriginalMessage()));
+			throw foreign(failure, contentType, expected, body);
 		}
-		JsonNode status = answer.get("status");
-		JsonNode version = answer.get("version");
+		JsonNode status = (answer != null) ? answer.get("status") : null;
+		JsonNode version = (answer != null) ? answer.get("version") : null;
 		if (status == null || !status.isString() || version == null || !version.isString()) {
-			throw new UncheckedIOException(
-					new IOException("ping answered without the 'status' and 'version' members CnosDB sends"));
+			throw foreign(failure, contentType, expected, body);
 		}
 		return CnosServerInfo.parse(status.asString(), version.asString());
+	}
+
+	private static DataAccessException foreign(Failure failure, @Nullable String contentType, String expected,
+			byte[] body) {
+		return failure.translator()
+			.translateForeignAnswer(failure.task(), failure.sql(), 200, contentType, expected, body);
 	}
 
 	private static ByteArrayOutputStream gzip(LineProtocolBuffer body) {
@@ -214,6 +324,98 @@ final class CnosHttpExchange {
 	private interface ResponseHandler<T> {
 
 		T handle(ClientHttpResponse response) throws IOException;
+
+	}
+
+	/**
+	 * A response whose body reports the read timeout as one. Spring's
+	 * {@code JdkClientHttpRequestFactory} enforces its read timeout by closing the body
+	 * stream when it expires, even while it is being read (the timeout bounds the whole
+	 * exchange), and the JDK then reports {@code IOException: closed}. A body closed by
+	 * anyone but this response is that timeout, and is reported as an
+	 * {@link HttpTimeoutException}.
+	 */
+	private static final class ReadTimeoutAwareResponse implements ClientHttpResponse {
+
+		private final ClientHttpResponse response;
+
+		private volatile boolean closed;
+
+		private @Nullable InputStream body;
+
+		ReadTimeoutAwareResponse(ClientHttpResponse response) {
+			this.response = response;
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() throws IOException {
+			return this.response.getStatusCode();
+		}
+
+		@Override
+		public String getStatusText() throws IOException {
+			return this.response.getStatusText();
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.response.getHeaders();
+		}
+
+		@Override
+		public InputStream getBody() throws IOException {
+			if (this.body == null) {
+				this.body = new FilterInputStream(this.response.getBody()) {
+
+					@Override
+					public int read() throws IOException {
+						try {
+							return super.read();
+						}
+						catch (IOException ex) {
+							throw timeoutOr(ex);
+						}
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) throws IOException {
+						try {
+							return super.read(buffer, offset, length);
+						}
+						catch (IOException ex) {
+							throw timeoutOr(ex);
+						}
+					}
+
+					@Override
+					public void close() throws IOException {
+						ReadTimeoutAwareResponse.this.closed = true;
+						super.close();
+					}
+
+				};
+			}
+			return this.body;
+		}
+
+		private IOException timeoutOr(IOException ex) {
+			// The JDK says "closed" with the failure as cause when the connection broke,
+			// and without a cause when the stream was closed.
+			if (this.closed || !"closed".equals(ex.getMessage()) || ex.getCause() != null
+					|| ex instanceof HttpTimeoutException) {
+				return ex;
+			}
+			HttpTimeoutException timeout = new HttpTimeoutException(
+					"the response was not complete within the read timeout, and the HTTP client closed it");
+			timeout.initCause(ex);
+			return timeout;
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+			this.response.close();
+		}
 
 	}
 

@@ -254,11 +254,15 @@ public class CnosTemplate implements CnosOperations {
 	public long execute(CnosStatement statement) {
 		Assert.notNull(statement, "'statement' must not be null");
 		try (ResultCursor cursor = openQuery(statement, false)) {
+			long rows = 0;
 			if (cursor.columnNames().equals(List.of("rows")) && cursor.hasNext()) {
-				Long rows = cursor.next().get(0, Long.class);
-				return (rows != null) ? rows : 0;
+				Long count = cursor.next().get(0, Long.class);
+				rows = (count != null) ? count : 0;
 			}
-			return 0;
+			// Read to the end: an error CnosDB appends to the result is thrown there.
+			cursor.forEachRemaining((row) -> {
+			});
+			return rows;
 		}
 	}
 

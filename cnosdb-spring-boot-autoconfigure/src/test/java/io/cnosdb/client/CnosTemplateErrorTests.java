@@ -202,12 +202,12 @@ class CnosTemplateErrorTests {
 	}
 
 	@Test
-	void proxyPageIsReportedWithTheStartOfItsText() {
+	void proxyPageIsReportedWithTheStartOfItsTextWithoutMarkup() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(502)
 			.withHeader("content-type", "text/html")
 			.withBody("<html><body>Bad Gateway</body></html>")));
 		assertThatExceptionOfType(CnosTransientException.class).isThrownBy(() -> this.template.query("select 1"))
-			.withMessage("Query failed: HTTP 502: <html><body>Bad Gateway</body></html>; SQL [select 1]");
+			.withMessage("Query failed: HTTP 502: Bad Gateway; SQL [select 1]");
 	}
 
 	@Test

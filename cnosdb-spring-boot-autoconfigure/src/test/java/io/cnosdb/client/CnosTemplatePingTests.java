@@ -80,7 +80,9 @@ class CnosTemplatePingTests {
 		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(
 				aResponse().withStatus(200).withHeader("content-type", "text/html").withBody("<html>hello</html>")));
 		assertThatExceptionOfType(CnosResourceFailureException.class).isThrownBy(this.template::ping)
-			.withMessageContaining("ping did not answer with JSON");
+			.withMessageContaining("Ping failed: something other than CnosDB answered at " + server.baseUrl()
+					+ " (HTTP 200, content type text/html, 18 bytes of body, where CnosDB sends JSON with the members"
+					+ " status and version): hello; check cnosdb.url");
 	}
 
 	@Test

@@ -3,18 +3,22 @@ package io.cnosdb.client.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cnosdb.client.support.Texts;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * One SQL statement and the text that may be shown for it. For most statements both are
  * the same; a statement that carries a secret (a password) shows {@code '******'} in its
- * place, so that exception messages, logs and {@link #toString()} never reveal it.
+ * place, so that exception messages, logs and {@link #toString()} never reveal it. This
+ * holds for SQL given as text too: the literal of every {@code PASSWORD = '…'} option (as
+ * in {@code CREATE USER} and {@code ALTER USER}) is shown masked, whatever its length.
  *
  * @author CnosDB Spring Boot contributors
  */
 public final class CnosStatement {
 
-	private static final String MASK = "'******'";
+	private static final String MASK = Texts.MASKED_LITERAL;
 
 	private final String sql;
 
@@ -29,12 +33,28 @@ public final class CnosStatement {
 	}
 
 	/**
-	 * Return a statement without secrets.
+	 * Return a statement given as text. The literal of a {@code PASSWORD = '…'} option in
+	 * it is taken as a secret: shown as {@code '******'} and removed from what the server
+	 * answers.
 	 * @param sql the SQL
 	 * @return the statement
 	 */
 	public static CnosStatement of(String sql) {
-		return new CnosStatement(sql, sql, List.of());
+		String displaySql = Texts.maskPasswordLiterals(sql);
+		if (displaySql.equals(sql)) {
+			return new CnosStatement(sql, sql, List.of());
+		}
+		List<String> secrets = new ArrayList<>();
+		for (String inner : Texts.passwordLiterals(sql)) {
+			if (!inner.isEmpty()) {
+				secrets.add(inner);
+				String value = inner.replace("''", "'");
+				if (!value.equals(inner)) {
+					secrets.add(value);
+				}
+			}
+		}
+		return new CnosStatement(sql, displaySql, secrets);
 	}
 
 	/**

@@ -2,16 +2,13 @@ package io.cnosdb.client.support;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.StringUtils;
 
 /**
  * The one place where CnosDB's answers and I/O failures become
@@ -48,9 +44,13 @@ import org.springframework.util.StringUtils;
  * type is chosen by the error code; only bodies without a code fall back to the HTTP
  * status.
  * <p>
- * Messages never carry credentials: the server echoes a malformed {@code Authorization}
- * header back in its message, so the secrets given at construction are scrubbed from
- * every text that reaches an exception.
+ * Messages never carry credentials, by construction: the {@code Authorization} value the
+ * server echoes in a {@code 040006} message is cut off by that message's known shape, and
+ * the literal of every {@code PASSWORD = '…'} option is shown as {@code '******'}. As a
+ * last guard, the secrets given at construction are replaced wherever they occur whole,
+ * but only those of at least {@value #MIN_SCRUBBED_LENGTH} characters: a shorter one (the
+ * password {@code p}) matches ordinary words by coincidence, and masking those would both
+ * mangle the message and show where the secret's characters are.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -60,7 +60,17 @@ public final class CnosExceptionTranslator {
 
 	private static final int MAX_SQL_IN_MESSAGE = 500;
 
-	private static final int MAX_BODY_IN_MESSAGE = 300;
+	/** How much of a body that is not CnosDB's JSON a message shows. */
+	private static final int MAX_BODY_IN_MESSAGE = 200;
+
+	/** How much of an answer that did not come from CnosDB is read to report it. */
+	public static final int MAX_FOREIGN_BODY = 1024;
+
+	/** The shortest secret that is scrubbed wherever it occurs. */
+	static final int MIN_SCRUBBED_LENGTH = 8;
+
+	/** What a {@code 040006} message says before the header value it echoes. */
+	private static final String MALFORMED_AUTH = "Parse auth, malformed basic auth encoding:";
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -114,7 +124,7 @@ public final class CnosExceptionTranslator {
 		this.url = url;
 		// Longest first, so that a secret containing another is masked whole.
 		this.secrets = secrets.stream()
-			.filter(StringUtils::hasLength)
+			.filter((secret) -> secret != null && secret.length() >= MIN_SCRUBBED_LENGTH)
 			.distinct()
 			.sorted(java.util.Comparator.comparingInt(String::length).reversed())
 			.toList();
@@ -151,7 +161,7 @@ public final class CnosExceptionTranslator {
 	public DataAccessException translate(String task, @Nullable String sql, int httpStatus, HttpHeaders headers,
 			byte[] body, Function<CnosErrorResponse, @Nullable String> detail) {
 		CnosErrorResponse error = parseErrorBody(httpStatus, body);
-		return translate(task, sql, error, retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), detail);
+		return translate(task, sql, error, Causes.retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), detail);
 	}
 
 	/**
@@ -164,8 +174,54 @@ public final class CnosExceptionTranslator {
 	public DataAccessException translateStreamedError(String task, @Nullable String sql, String tail) {
 		Matcher matcher = STREAMED_ERROR.matcher(tail);
 		CnosErrorResponse error = matcher.matches() ? new CnosErrorResponse(200, matcher.group(1), matcher.group(2))
-				: new CnosErrorResponse(200, null, Texts.abbreviate(tail, MAX_BODY_IN_MESSAGE));
+				: new CnosErrorResponse(200, null, Texts.readableStart(tail, MAX_BODY_IN_MESSAGE));
 		return translate(task + " (result stream ended with an error)", sql, error);
+	}
+
+	/**
+	 * Report a successful status whose answer is not what CnosDB sends for the request (a
+	 * proxy's login page, a body where CnosDB sends none, random bytes): the request may
+	 * never have reached CnosDB, so nothing may be taken as done.
+	 * @param task what was being done
+	 * @param sql the SQL sent, or {@code null}
+	 * @param httpStatus the response status
+	 * @param contentType the response's {@code Content-Type}, or {@code null}
+	 * @param expected what CnosDB would have answered, for the message
+	 * @param body the start of the response body (possibly empty), at most
+	 * {@value #MAX_FOREIGN_BODY} bytes of it
+	 * @return the exception to throw
+	 */
+	public DataAccessException translateForeignAnswer(String task, @Nullable String sql, int httpStatus,
+			@Nullable String contentType, String expected, byte[] body) {
+		String text = scrub(Texts.readableStart(new String(body, StandardCharsets.UTF_8), MAX_BODY_IN_MESSAGE));
+		String safeSql = (sql != null) ? scrub(sql) : null;
+		StringBuilder message = new StringBuilder(task).append(" failed: something other than CnosDB answered at ")
+			.append(this.url)
+			.append(" (HTTP ")
+			.append(httpStatus)
+			.append(", content type ")
+			.append((contentType != null) ? scrub(Texts.readableStart(contentType, 100)) : "none")
+			.append(", ")
+			.append(describeLength(body.length))
+			.append(" of body, where CnosDB sends ")
+			.append(expected)
+			.append(')');
+		if (!text.isEmpty()) {
+			message.append(": ").append(text);
+		}
+		message.append("; check cnosdb.url and any proxy in between: the request may not have reached CnosDB");
+		if (safeSql != null) {
+			message.append("; SQL [").append(Texts.abbreviate(safeSql, MAX_SQL_IN_MESSAGE)).append(']');
+		}
+		return new CnosResourceFailureException(message.toString(),
+				new CnosErrorResponse(httpStatus, null, text.isEmpty() ? null : text), safeSql, null);
+	}
+
+	private static String describeLength(int length) {
+		if (length >= MAX_FOREIGN_BODY) {
+			return MAX_FOREIGN_BODY + " bytes or more";
+		}
+		return length + ((length == 1) ? " byte" : " bytes");
 	}
 
 	/**
@@ -199,33 +255,6 @@ public final class CnosExceptionTranslator {
 	}
 
 	/**
-	 * Read a {@code Retry-After} value: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
-	 * @param value the header value, or {@code null}
-	 * @return the delay (never negative), or {@code null} if absent or unreadable
-	 */
-	static @Nullable Duration retryAfter(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		try {
-			long seconds = Long.parseLong(text);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-		}
-		catch (NumberFormatException ex) {
-			// Not delay-seconds: try an HTTP date below.
-		}
-		try {
-			ZonedDateTime date = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-			Duration delay = Duration.between(Instant.now(), date.toInstant());
-			return delay.isNegative() ? Duration.ZERO : delay;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	/**
 	 * Translate a failure to send the request or to read the response.
 	 * @param task what was being done
 	 * @param sql the SQL sent, or {@code null}
@@ -234,21 +263,28 @@ public final class CnosExceptionTranslator {
 	 */
 	public DataAccessException translate(String task, @Nullable String sql, Throwable ex) {
 		String safeSql = (sql != null) ? scrub(sql) : null;
-		String reason = scrub(describeCause(ex));
-		if (hasCause(ex, HttpConnectTimeoutException.class)) {
+		String reason = scrub(Texts.readableStart(Causes.describe(ex), MAX_BODY_IN_MESSAGE));
+		if (Causes.has(ex, HttpConnectTimeoutException.class)) {
 			return new CnosResourceFailureException(
 					task + " failed: cannot connect to CnosDB at " + this.url + " within the connect timeout", null,
 					safeSql, ex);
 		}
-		if (hasCause(ex, HttpTimeoutException.class) || hasCause(ex, SocketTimeoutException.class)) {
+		if (Causes.has(ex, HttpTimeoutException.class) || Causes.has(ex, SocketTimeoutException.class)) {
 			return new CnosQueryTimeoutException(task + " failed: CnosDB at " + this.url
 					+ " did not answer within the read timeout (" + reason + ")", null, safeSql, ex);
 		}
-		if (hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)) {
+		if (Causes.has(ex, ProtocolException.class)) {
+			// Its message quotes what came instead of a status line: show only its start.
+			return new CnosResourceFailureException(
+					task + " failed: the server at " + this.url + " did not answer with HTTP ("
+							+ Texts.abbreviate(reason, 80) + "); check that cnosdb.url names CnosDB's HTTP port",
+					null, safeSql, ex);
+		}
+		if (Causes.has(ex, ConnectException.class) || Causes.has(ex, UnknownHostException.class)) {
 			return new CnosResourceFailureException(
 					task + " failed: cannot reach CnosDB at " + this.url + " (" + reason + ")", null, safeSql, ex);
 		}
-		if (hasCause(ex, IOException.class)) {
+		if (Causes.has(ex, IOException.class)) {
 			return new CnosResourceFailureException(
 					task + " failed: I/O error talking to CnosDB at " + this.url + " (" + reason + ")", null, safeSql,
 					ex);
@@ -259,12 +295,14 @@ public final class CnosExceptionTranslator {
 	}
 
 	/**
-	 * Remove every secret from a text.
+	 * Remove every secret from a text: the literals of {@code PASSWORD = '…'} options,
+	 * and each secret of at least {@value #MIN_SCRUBBED_LENGTH} characters wherever it
+	 * occurs.
 	 * @param text the text
 	 * @return the text with each secret replaced by a mask
 	 */
 	public String scrub(String text) {
-		String result = text;
+		String result = Texts.maskPasswordLiterals(text);
 		for (String secret : this.secrets) {
 			result = result.replace(secret, REDACTED);
 		}
@@ -288,8 +326,8 @@ public final class CnosExceptionTranslator {
 			// Not CnosDB's JSON (a proxy's page, for example): keep the start of the text
 			// below.
 		}
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return new CnosErrorResponse(httpStatus, null, Texts.abbreviate(text, MAX_BODY_IN_MESSAGE));
+		String text = Texts.readableStart(new String(body, StandardCharsets.UTF_8), MAX_BODY_IN_MESSAGE);
+		return new CnosErrorResponse(httpStatus, null, text.isEmpty() ? null : text);
 	}
 
 	private @Nullable String sanitize(CnosErrorResponse error) {
@@ -299,9 +337,9 @@ public final class CnosExceptionTranslator {
 		}
 		if ("040006".equals(error.code())) {
 			// "Parse auth, malformed basic auth encoding: <the whole Authorization
-			// header>"
-			int colon = message.indexOf(':');
-			return ((colon >= 0) ? message.substring(0, colon + 1) : message) + " " + REDACTED;
+			// header>": keep the known text, never what follows it. A message of another
+			// shape is not shown at all.
+			return message.startsWith(MALFORMED_AUTH) ? MALFORMED_AUTH + " " + REDACTED : REDACTED;
 		}
 		return scrub(message);
 	}
@@ -331,7 +369,7 @@ public final class CnosExceptionTranslator {
 			return Category.SERVER;
 		}
 		return switch (error.httpStatus()) {
-			case 404, 405 -> Category.NOT_A_CNOSDB_ENDPOINT;
+			case 301, 302, 303, 307, 308, 404, 405 -> Category.NOT_A_CNOSDB_ENDPOINT;
 			case 413 -> Category.TOO_LARGE;
 			case 429, 502, 503, 504 -> Category.TRANSIENT;
 			case 401 -> Category.AUTHENTICATION;
@@ -394,40 +432,6 @@ public final class CnosExceptionTranslator {
 		Map<String, Category> byCode = new java.util.HashMap<>();
 		codes.forEach((category, set) -> set.forEach((code) -> byCode.put(code, category)));
 		return Map.copyOf(byCode);
-	}
-
-	/**
-	 * Describe the I/O failure behind {@code ex}: the first {@link IOException} in its
-	 * chain (a {@code ConnectException} says more than the channel error under it), else
-	 * the deepest cause.
-	 */
-	private static String describeCause(Throwable ex) {
-		Throwable chosen = null;
-		Throwable deepest = ex;
-		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (chosen == null && current instanceof IOException) {
-				chosen = current;
-			}
-			deepest = current;
-			if (current.getCause() == current) {
-				break;
-			}
-		}
-		Throwable shown = (chosen != null) ? chosen : deepest;
-		String name = shown.getClass().getSimpleName();
-		return (shown.getMessage() != null) ? name + ": " + shown.getMessage() : name;
-	}
-
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (type.isInstance(current)) {
-				return true;
-			}
-			if (current.getCause() == current) {
-				break;
-			}
-		}
-		return false;
 	}
 
 	private record Context(CnosErrorResponse error, @Nullable String sql, @Nullable Throwable cause,
