@@ -40,12 +40,17 @@ public final class HeapProbe {
 				.bufferLimit(2 * POINTS)
 				.flushInterval(Duration.ofHours(1))
 				.build()) {
-				writer.writePoint(PointEncodeBenchmark.cnosPoint(-1)).join();
+				writer.writePoint(PointEncodeBenchmark.cnosPoint(POINTS));
+				writer.flush();
 				long before = usedHeap();
 				for (int i = 0; i < POINTS; i++) {
 					writer.writePoint(PointEncodeBenchmark.cnosPoint(i));
 				}
 				retained = usedHeap() - before;
+				CnosBatchWriter.Statistics statistics = writer.getStatistics();
+				if (statistics.buffered() != POINTS || statistics.written() != 1) {
+					throw new IllegalStateException("Expected " + POINTS + " points buffered: " + statistics);
+				}
 				writer.flush();
 			}
 		}
@@ -62,7 +67,7 @@ public final class HeapProbe {
 					.flushInterval(3_600_000)
 					.jitterInterval(0)
 					.build());
-				writeApi.writePoint(PointEncodeBenchmark.influxPoint(-1));
+				writeApi.writePoint(PointEncodeBenchmark.influxPoint(POINTS));
 				writeApi.flush();
 				Thread.sleep(500);
 				long before = usedHeap();
