@@ -39,7 +39,9 @@ class SimulatedSensor {
 		this.database = database;
 	}
 
-	@Scheduled(fixedRate = 1000)
+	// A fixed delay, not a rate: a slow tick is not followed by a burst of catch-up
+	// points.
+	@Scheduled(fixedDelay = 1000)
 	void tick() {
 		measure(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
