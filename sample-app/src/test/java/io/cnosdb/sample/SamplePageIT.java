@@ -66,7 +66,10 @@ class SamplePageIT {
 		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--cnosdb.url=" + server.url(), "--cnosdb.user=" + server.user(),
 				"--cnosdb.password=" + server.password(), "--cnosdb.database=" + this.database,
-				"--cnosdb.write.batch.flush-interval=200ms");
+				"--cnosdb.write.batch.flush-interval=200ms",
+				// Selenium warns that it has no DevTools (CDP) for this Chromium; the
+				// test needs none.
+				"--logging.level.org.openqa.selenium=ERROR");
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.page = "http://127.0.0.1:" + port + "/";
 		this.browser = HeadlessChromium.start();
