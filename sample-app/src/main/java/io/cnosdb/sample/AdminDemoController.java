@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cnosdb.client.CnosOperations;
-import io.cnosdb.client.admin.CnosCodec;
-import io.cnosdb.client.admin.CnosDatabaseOptions;
-import io.cnosdb.client.admin.CnosFieldType;
-import io.cnosdb.client.admin.CnosTableDefinition;
+import io.cnosdb.client.CnosRow;
+import io.cnosdb.client.admin.CnosDatabaseInfo;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Shows the admin API, bound parameters and a {@code forDatabase} view: one endpoint
- * creates a database with a TTL and a table in it, others list its tables and query it.
- * The shared client is never switched to the other database; a view is used instead.
+ * Shows the admin API and bound parameters on the sample's own database (see
+ * {@link SampleDatabase}): one endpoint creates the database with a TTL and its tables,
+ * others describe it, list its tables and query the readings that the write endpoints
+ * wrote there.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -29,62 +28,75 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin-demo")
 class AdminDemoController {
 
-	/** The table this demo creates. */
-	static final CnosTableDefinition AIR = CnosTableDefinition.builder("air")
-		.field("temperature", CnosFieldType.DOUBLE, CnosCodec.GORILLA)
-		.field("visibility", CnosFieldType.DOUBLE)
-		.tag("station")
-		.build();
+	/** How far back {@code /readings} looks when no {@code since} is given. */
+	static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
 	private final CnosOperations cnos;
 
-	private final CnosOperations demo;
+	private final SampleDatabase database;
 
-	private final String database;
-
-	AdminDemoController(CnosOperations cnos, @Value("${sample.admin-demo.database:demo_admin}") String database) {
+	AdminDemoController(CnosOperations cnos, SampleDatabase database) {
 		this.cnos = cnos;
 		this.database = database;
-		this.demo = cnos.forDatabase(database);
 	}
 
 	/**
-	 * Create the demo database (data kept 30 days) and its {@code air} table unless they
-	 * exist, and return the database's tables.
+	 * Create the sample's database (data kept ten years) and its {@code air} and
+	 * {@code sensor} tables unless they exist, and return the database's tables.
 	 * @return the table names
 	 */
 	@PostMapping
 	List<String> setUp() {
-		this.cnos.admin()
-			.createDatabaseIfNotExists(this.database, CnosDatabaseOptions.builder().ttl(Duration.ofDays(30)).build());
-		this.demo.admin().createTableIfNotExists(AIR);
-		return this.demo.admin().listTables();
+		return this.database.create();
 	}
 
 	/**
-	 * The tables of the demo database ({@code SHOW TABLES} through the view).
+	 * What CnosDB says about the sample's database ({@code DESCRIBE DATABASE}) and its
+	 * tables ({@code SHOW TABLES}).
+	 * @return the database's name, TTL and tables
+	 */
+	@GetMapping("/database")
+	DatabaseSummary database() {
+		CnosDatabaseInfo info = this.cnos.admin().describeDatabase(this.database.name());
+		return new DatabaseSummary(this.database.name(), info.ttl().toString(), info.precision().name(),
+				this.cnos.admin().listTables());
+	}
+
+	/**
+	 * The tables of the sample's database ({@code SHOW TABLES}).
 	 * @return the table names
 	 */
 	@GetMapping("/tables")
 	List<String> tables() {
-		return this.demo.admin().listTables();
+		return this.cnos.admin().listTables();
 	}
 
 	/**
-	 * The readings of one station since a point in time, with both values bound as
-	 * parameters (never spliced into the SQL).
+	 * The readings of one station in the {@code air} table, with every value bound as a
+	 * parameter (never spliced into the SQL).
 	 * @param station the station tag
-	 * @param since the earliest time (ISO-8601)
+	 * @param since the earliest time (ISO-8601); 24 hours ago when absent
+	 * @param until the time before which readings are returned (ISO-8601); no limit when
+	 * absent
 	 * @return the readings, oldest first
 	 */
 	@GetMapping("/readings")
 	List<Reading> readings(@RequestParam String station,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
-		return this.demo.query(
-				"SELECT time, station, temperature FROM air WHERE station = ? AND time >= ? ORDER BY time",
-				(row, rowNum) -> new Reading(row.getInstant("time"), row.getString("station"),
-						row.getDouble("temperature")),
-				station, since);
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant since,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant until) {
+		Instant from = (since != null) ? since : Instant.now().minus(DEFAULT_WINDOW);
+		String select = "SELECT time, station, temperature, visibility FROM air WHERE station = ? AND time >= ?";
+		if (until == null) {
+			return this.cnos.query(select + " ORDER BY time", AdminDemoController::reading, station, from);
+		}
+		return this.cnos.query(select + " AND time < ? ORDER BY time", AdminDemoController::reading, station, from,
+				until);
+	}
+
+	private static Reading reading(CnosRow row, int rowNum) {
+		return new Reading(row.getInstant("time"), row.getString("station"), row.getDouble("temperature"),
+				row.getDouble("visibility"));
 	}
 
 	/**
@@ -93,8 +105,20 @@ class AdminDemoController {
 	 * @param time when it was taken
 	 * @param station the station
 	 * @param temperature the temperature, or {@code null}
+	 * @param visibility the visibility, or {@code null}
 	 */
-	record Reading(Instant time, String station, Double temperature) {
+	record Reading(Instant time, String station, @Nullable Double temperature, @Nullable Double visibility) {
+	}
+
+	/**
+	 * The sample's database as CnosDB describes it.
+	 *
+	 * @param name the database
+	 * @param ttl how long data is kept, as CnosDB writes it
+	 * @param precision the precision of its timestamps
+	 * @param tables its tables
+	 */
+	record DatabaseSummary(String name, String ttl, String precision, List<String> tables) {
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns CnosDB failures into RFC 9457 problem details: 503 when CnosDB is unreachable or
- * busy, 502 for anything else it refused, with CnosDB's error code when there is one.
+ * busy, 502 for anything else it refused, with CnosDB's error code when there is one; and
+ * bad input the client refused before sending anything into 400.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -30,6 +31,11 @@ class CnosExceptionHandler {
 			problem.setProperty("cnosdbErrorCode", aware.getErrorCode());
 		}
 		return problem;
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badInput(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 }

@@ -31,14 +31,15 @@ import org.springframework.web.multipart.MultipartFile;
  * Writes to CnosDB three ways: one point at once through {@link CnosOperations}, many
  * points through the {@link CnosBatchWriter} (enabled with
  * {@code cnosdb.write.batch.enabled=true}), and a CSV upload through the
- * {@link CnosCsvImporter}.
+ * {@link CnosCsvImporter}. Everything goes to the sample's own database
+ * ({@code cnosdb.database}), where {@link AdminDemoController} reads it back.
  *
  * <pre>
  * curl -X POST localhost:8080/writes/point -H 'Content-Type: application/json' \
  *      -d '{"station":"XiaoMaiDao","temperature":69.5,"visibility":53}'
  * curl -X POST 'localhost:8080/writes/batch?wait=true' -H 'Content-Type: application/json' \
  *      -d '[{"station":"a","temperature":1,"visibility":2},{"station":"b","temperature":3,"visibility":4}]'
- * curl -X POST localhost:8080/writes/csv/air -F file=@air.csv
+ * curl -O localhost:8080/air.csv &amp;&amp; curl -X POST localhost:8080/writes/csv/air -F file=@air.csv
  * </pre>
  */
 @RestController
@@ -122,11 +123,6 @@ public class WriteController {
 	@ExceptionHandler
 	ProblemDetail bufferFull(CnosWriteBufferFullException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail badInput(IllegalArgumentException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,8 +1,9 @@
 package io.cnosdb.sample;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample application against a real CnosDB: every endpoint is called over HTTP, and
- * what it wrote is read back from the server with SQL.
+ * what it wrote is read back from the server with SQL and through its own read endpoints.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -45,8 +47,6 @@ class SampleApplicationIT {
 
 	private final String database = CnosDbServer.uniqueName("it_sample");
 
-	private final String demoDatabase = CnosDbServer.uniqueName("it_sample_demo");
-
 	private CnosTemplate cnos;
 
 	private ConfigurableApplicationContext context;
@@ -56,11 +56,11 @@ class SampleApplicationIT {
 	@BeforeAll
 	void startTheSample(CnosDbServer server) {
 		this.cnos = server.templateBuilder().database(this.database).build();
-		this.cnos.admin().createDatabase(this.database);
+		// The application creates its database when it is ready (before run returns).
 		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--cnosdb.url=" + server.url(), "--cnosdb.user=" + server.user(),
 				"--cnosdb.password=" + server.password(), "--cnosdb.database=" + this.database,
-				"--sample.admin-demo.database=" + this.demoDatabase, "--cnosdb.write.batch.flush-interval=100ms");
+				"--sample.sensor.enabled=false", "--cnosdb.write.batch.flush-interval=100ms");
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
@@ -76,7 +76,6 @@ class SampleApplicationIT {
 		}
 		if (this.cnos != null) {
 			this.cnos.admin().dropDatabaseIfExists(this.database);
-			this.cnos.admin().dropDatabaseIfExists(this.demoDatabase);
 		}
 	}
 
@@ -98,6 +97,28 @@ class SampleApplicationIT {
 		assertThat(server).containsEntry("status", "healthy").containsEntry("version", this.cnos.ping().version());
 		List<String> databases = this.http.get().uri("/api/databases").retrieve().body(STRINGS);
 		assertThat(databases).contains("public", this.database);
+	}
+
+	@Test
+	void aPointWrittenNowIsReadBackThroughTheReadingsEndpointWithoutSince() {
+		Map<String, Object> answer = this.http.post()
+			.uri("/writes/point")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("station", "now_station", "temperature", 21.5, "visibility", 7))
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(answer).containsEntry("written", 1);
+		List<Map<String, Object>> readings = this.http.get()
+			.uri("/api/admin-demo/readings?station=now_station")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(readings).singleElement().satisfies((reading) -> {
+			assertThat(reading).containsEntry("station", "now_station")
+				.containsEntry("temperature", 21.5)
+				.containsEntry("visibility", 7.0);
+			assertThat(Instant.parse((String) reading.get("time"))).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+		});
 	}
 
 	@Test
@@ -138,7 +159,8 @@ class SampleApplicationIT {
 
 	@Test
 	void csvEndpointImportsAnUploadAndReportsABadRowByLine() {
-		this.cnos.writeLines("csv_air,station=seed temperature=0.0,visibility=0.0 1");
+		// A row inside the database's TTL, so that the table exists.
+		this.cnos.writeLines("csv_air,station=seed temperature=0.0,visibility=0.0 1796000000000000000");
 		String csv = "time,station,temperature,visibility\n2026-11-30T12:00:00Z,csv_station,20.5,10\n"
 				+ "2026-11-30T12:00:01Z,csv_station,21.5,11\n";
 		Map<String, Object> result = this.http.post()
@@ -166,18 +188,23 @@ class SampleApplicationIT {
 	}
 
 	@Test
-	void adminDemoCreatesItsDatabaseAndReadsWithBoundParameters() {
+	void theApplicationCreatedItsDatabaseWithATtlAndTheAdminDemoListsAndReadsIt() {
+		assertThat(this.cnos.admin().describeDatabase(this.database).ttl().toDuration())
+			.isEqualTo(Duration.ofDays(3650));
 		List<String> tables = this.http.post().uri("/api/admin-demo").retrieve().body(STRINGS);
-		assertThat(tables).containsExactly("air");
-		assertThat(this.cnos.admin().describeDatabase(this.demoDatabase).ttl().toString()).contains("30");
-		// The demo database keeps 30 days: write an hour ago.
-		Instant time = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-		this.cnos.forDatabase(this.demoDatabase)
-			.writeLines("air,station=O'Brien\\ Point temperature=12.5,visibility=3.0 " + time.getEpochSecond()
-					+ "000000000");
+		// Other tests may have added csv_air.
+		assertThat(tables).contains("air", "sensor");
+		assertThat(this.http.get().uri("/api/admin-demo/tables").retrieve().body(STRINGS)).isEqualTo(tables);
+		Map<String, Object> database = this.http.get().uri("/api/admin-demo/database").retrieve().body(JSON_OBJECT);
+		assertThat(database).containsEntry("name", this.database)
+			.containsEntry("ttl", this.cnos.admin().describeDatabase(this.database).ttl().toString())
+			.containsEntry("tables", tables);
+		Instant time = Instant.parse("2026-01-01T06:00:00Z");
+		this.cnos.writeLines(
+				"air,station=O'Brien\\ Point temperature=12.5,visibility=3.0 " + time.getEpochSecond() + "000000000");
 		List<Map<String, Object>> readings = this.http.get()
-			.uri("/api/admin-demo/readings?station={station}&since={since}", "O'Brien Point",
-					time.minus(Duration.ofDays(1)).toString())
+			.uri("/api/admin-demo/readings?station={station}&since={since}&until={until}", "O'Brien Point",
+					"2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z")
 			.retrieve()
 			.body(new ParameterizedTypeReference<>() {
 			});
@@ -185,12 +212,27 @@ class SampleApplicationIT {
 			assertThat(reading).containsEntry("station", "O'Brien Point").containsEntry("temperature", 12.5);
 			assertThat(reading.get("time")).isEqualTo(time.toString());
 		});
-		assertThat(this.http.get().uri("/api/admin-demo/tables").retrieve().body(STRINGS)).containsExactly("air");
+	}
+
+	@Test
+	void theShippedAirCsvIsImportedThroughTheCsvEndpoint() throws IOException {
+		byte[] airCsv = new ClassPathResource("static/air.csv").getContentAsByteArray();
+		assertThat(this.http.get().uri("/air.csv").retrieve().body(byte[].class)).isEqualTo(airCsv);
+		Map<String, Object> result = this.http.post()
+			.uri("/writes/csv/air")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(upload(new String(airCsv, StandardCharsets.UTF_8)))
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(result).containsEntry("table", "air").containsEntry("rowsWritten", 96);
+		assertThat(this.cnos.queryForObject("SELECT count(temperature) FROM air WHERE station = 'XiaoMaiDao'"
+				+ " AND time >= '2026-01-01T00:00:00Z' AND time < '2026-01-03T00:00:00Z'", Long.class))
+			.isEqualTo(48);
 	}
 
 	private static MultiValueMap<String, Object> upload(String csv) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		parts.add("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+		parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
 
 			@Override
 			public String getFilename() {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Calls the write endpoints of the sample against a WireMock server that answers as
  * CnosDB does, and checks what reached it.
  */
-@SpringBootTest(properties = "cnosdb.write.batch.flush-interval=50ms")
+@SpringBootTest(properties = { "cnosdb.write.batch.flush-interval=50ms", "sample.sensor.enabled=false" })
 @AutoConfigureMockMvc
 class WriteControllerTests {
 
