@@ -224,7 +224,6 @@ final class BatchSender {
 				return failure;
 			}
 			queue.endAttempt(entries, PossiblyWritten.afterFailure(failure, entries.size()));
-			queue.countRetried(entries.size());
 			if (!queue.pause(delay)) {
 				queue.complete(entries,
 						new CnosWriteAbandonedException(
@@ -234,6 +233,7 @@ final class BatchSender {
 								failure));
 				return null;
 			}
+			queue.countRetried(entries.size());
 		}
 	}
 
