@@ -110,7 +110,8 @@ class CnosBatchWriterShutdownTests {
 							+ "1000 ms)");
 			});
 		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 0, 0, 5));
-		// The JDK client cancels the request when its thread is interrupted, and closes the
+		// The JDK client cancels the request when its thread is interrupted, and closes
+		// the
 		// connection: nothing is left waiting for the 60-second read timeout.
 		assertThat(this.hung.awaitClientClose(5000)).isTrue();
 	}

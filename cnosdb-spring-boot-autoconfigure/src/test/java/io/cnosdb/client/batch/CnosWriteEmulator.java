@@ -143,6 +143,16 @@ final class CnosWriteEmulator implements ResponseDefinitionTransformerV2 {
 		return this.requests.get();
 	}
 
+	/**
+	 * Create a column, as an earlier write would have.
+	 * @param measurement the table
+	 * @param field the field column
+	 * @param type its type, such as {@code F64}
+	 */
+	synchronized void createColumn(String measurement, String field, String type) {
+		this.columnTypes.put(measurement + "." + field, type);
+	}
+
 	/** Forget everything stored. */
 	synchronized void reset() {
 		this.columnTypes.clear();

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server on 127.0.0.1 that reads requests and never answers, as a hung CnosDB does,
- * and notes when the client gives up and closes a connection.
+ * A server on 127.0.0.1 that reads requests and never answers, as a hung CnosDB does, and
+ * notes when the client gives up and closes a connection.
  */
 final class HungServer implements AutoCloseable {
 
