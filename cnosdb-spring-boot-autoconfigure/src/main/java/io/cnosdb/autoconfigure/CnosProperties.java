@@ -335,7 +335,8 @@ public class CnosProperties implements InitializingBean {
 		private Duration maxRetryTime = CnosBatchWriterOptions.DEFAULT_MAX_RETRY_TIME;
 
 		/**
-		 * Longest time to keep writing buffered points when the writer closes.
+		 * Longest time the writer takes to close: it keeps writing buffered points until
+		 * then, and abandons the rest (a request in flight included).
 		 */
 		private Duration shutdownTimeout = CnosBatchWriterOptions.DEFAULT_SHUTDOWN_TIMEOUT;
 

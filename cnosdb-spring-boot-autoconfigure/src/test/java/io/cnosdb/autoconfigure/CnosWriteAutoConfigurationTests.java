@@ -123,7 +123,7 @@ class CnosWriteAutoConfigurationTests {
 			assertThat(batch.getMaxRetryDelay()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(batch.getRetryJitter()).isEqualTo(Duration.ofMillis(200));
 			assertThat(batch.getMaxRetryTime()).isEqualTo(Duration.ofMinutes(2));
-			assertThat(batch.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(batch.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
 		});
 	}
 

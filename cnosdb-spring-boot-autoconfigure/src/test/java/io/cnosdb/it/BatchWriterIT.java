@@ -120,6 +120,81 @@ class BatchWriterIT {
 		assertThat(count("typed")).isEqualTo(1);
 	}
 
+	@Test
+	void oneBadPointAmongAThousandIsReportedAloneAndTheOthersAreStored() {
+		List<WriteFailure> failures = new CopyOnWriteArrayList<>();
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.batchSize(1000)
+			.flushInterval(Duration.ofHours(1))
+			.failureListener(failures::add)
+			.build()) {
+			// Column v is BIGINT once the first point is stored.
+			writer.writePoint(point("isolated", 0));
+			writer.flush();
+			Point bad = Point.measurement("isolated").tag("k", "a").field("v", 500.5).time(T0.plusMillis(500)).build();
+			List<CompletableFuture<Void>> futures = new ArrayList<>();
+			for (int i = 1; i <= 1000; i++) {
+				futures.add(writer.writePoint((i == 500) ? bad : point("isolated", i)));
+			}
+			writer.flush();
+			assertThat(futures.stream().filter(CompletableFuture::isCompletedExceptionally)).hasSize(1);
+			assertThat(futures.get(499)).isCompletedExceptionally();
+			assertThat(writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 1000, 0, 1));
+		}
+		assertThat(failures).singleElement().satisfies((failure) -> {
+			assertThat(failure.points()).containsExactly(
+					Point.measurement("isolated").tag("k", "a").field("v", 500.5).time(T0.plusMillis(500)).build());
+			assertThat(failure.possiblyWritten()).isFalse();
+			assertThat(failure.exception()).isInstanceOf(CnosInvalidDataException.class)
+				.hasMessageContaining("050014")
+				.hasMessageContaining("Column 'v' type error, found F64 expected I64");
+		});
+		// 999 of the thousand and the first point; not the bad one.
+		assertThat(count("isolated")).isEqualTo(1000);
+		assertThat(this.template.query("SELECT v FROM isolated ORDER BY time", (row, n) -> row.getLong("v")))
+			.containsExactlyElementsOf(LongStream.rangeClosed(0, 1000).filter((i) -> i != 500).boxed().toList());
+	}
+
+	@Test
+	void aLineTheServerCannotParseIsReportedAloneAndTheOthersAreStored() {
+		List<WriteFailure> failures = new CopyOnWriteArrayList<>();
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.batchSize(1000)
+			.flushInterval(Duration.ofHours(1))
+			.failureListener(failures::add)
+			.build()) {
+			StringBuilder lines = new StringBuilder();
+			for (int i = 0; i < 100; i++) {
+				lines.append("parsed,k=a v=").append((i == 42) ? "tRUE" : i + "i").append(' ').append(i).append('\n');
+			}
+			writer.writeLines(lines.toString());
+			writer.flush();
+		}
+		assertThat(failures).singleElement().satisfies((failure) -> {
+			assertThat(failure.lines()).containsExactly("parsed,k=a v=tRUE 42");
+			assertThat(failure.possiblyWritten()).isFalse();
+			assertThat(failure.exception()).hasMessageContaining("040004")
+				.hasMessageContaining("invalid field value: 'tRUE'")
+				.hasMessageContaining("is in line 43 of the request: parsed,k=a v=tRUE 42");
+		});
+		assertThat(count("parsed")).isEqualTo(99);
+	}
+
+	@Test
+	void writingTheSamePointAgainLeavesOneRow() {
+		// What makes at-least-once delivery harmless: one row per series and timestamp.
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template).build()) {
+			writer.writePoint(point("again", 7));
+			writer.flush();
+			writer.writePoint(point("again", 7));
+			writer.flush();
+			writer.writePoints(List.of(point("again", 7), point("again", 7)));
+			writer.flush();
+			assertThat(writer.getStatistics().written()).isEqualTo(4);
+		}
+		assertThat(count("again")).isEqualTo(1);
+	}
+
 	private static Point point(String table, int i) {
 		return Point.measurement(table).tag("k", "a").field("v", (long) i).time(T0.plusMillis(i)).build();
 	}

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -21,11 +24,18 @@ import org.springframework.dao.DataAccessException;
  * {@link OverflowPolicy}), hands batches to a {@link BatchSender} on one thread of its
  * own, and settles every entry exactly once: its call's future, the failure report, the
  * counters, and then the progress that {@link #awaitSettled} waits for. It also keeps the
- * writer's open, closing and closed states and the shutdown deadline.
+ * writer's open, closing and closed states and the shutdown deadline, and what each entry
+ * went through ({@link BatchEntry}), so that {@link #abandonUnsettled()} can settle
+ * whatever is left at the deadline, the request in flight included, and say which of it
+ * CnosDB may have stored. An entry is settled once: whatever settles it first wins, and a
+ * late answer for an abandoned entry changes nothing.
  *
  * @author CnosDB Spring Boot contributors
  */
 final class BatchQueue {
+
+	/** The writer's own log category, as users know it. */
+	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
 
 	private final CnosBatchWriterOptions options;
 
@@ -50,6 +60,9 @@ final class BatchQueue {
 	private final Condition closing = this.lock.newCondition();
 
 	private final ArrayDeque<BatchEntry> queue = new ArrayDeque<>();
+
+	/** The batch the sending thread is working on; guarded by lock. */
+	private List<BatchEntry> inFlight = List.of();
 
 	/** Points buffered or in flight; bounded by the buffer limit. Guarded by lock. */
 	private int pending;
@@ -249,30 +262,67 @@ final class BatchQueue {
 
 	/**
 	 * Mark the queue closed once the sending thread is done or given up on, and report
-	 * what is still queued as {@link CnosWriteAbandonedException}.
+	 * what is still queued as {@link CnosWriteAbandonedException}. A sending thread given
+	 * up on is retired: it settles nothing more and sends nothing more once its request
+	 * returns, and a reopened writer starts a new one.
 	 * @param thread the sending thread that was waited for, or {@code null}
 	 */
 	void finishClose(@Nullable Thread thread) {
 		List<BatchEntry> stranded;
 		this.lock.lock();
 		try {
-			// Left only if the sending thread is stuck on the network past the deadline.
+			// Left when close() was called from the sending thread itself.
 			stranded = new ArrayList<>(this.queue);
 			this.queue.clear();
 			this.state = State.CLOSED;
-			this.thread = (thread != null && thread.isAlive()) ? thread : null;
+			// Closed from its own thread (a failure listener), the thread finishes its
+			// batch; otherwise it is done or retired.
+			this.thread = (thread != null && thread == Thread.currentThread()) ? thread : null;
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (!stranded.isEmpty()) {
-			complete(stranded,
-					new CnosWriteAbandonedException(
-							"The CnosBatchWriter closed before these points could be sent (shutdown timeout "
-									+ this.options.shutdownTimeout().toMillis() + " ms)",
-							null),
-					0);
+		settle(claim(stranded), this::abandoned);
+	}
+
+	/**
+	 * At the shutdown deadline, settle every entry not settled yet (queued, being
+	 * retried, or in a request still waiting for its answer) as
+	 * {@link CnosWriteAbandonedException}, saying for each whether CnosDB may have stored
+	 * it.
+	 */
+	void abandonUnsettled() {
+		List<BatchEntry> unsettled;
+		this.lock.lock();
+		try {
+			unsettled = new ArrayList<>(this.inFlight);
+			unsettled.addAll(this.queue);
+			this.queue.clear();
 		}
+		finally {
+			this.lock.unlock();
+		}
+		settle(claim(unsettled), this::abandoned);
+	}
+
+	/**
+	 * Settle entries not settled yet as {@link CnosWriteAbandonedException}: the sender
+	 * found the shutdown deadline passed before it could send them (again).
+	 * @param entries the entries
+	 */
+	void abandon(List<BatchEntry> entries) {
+		settle(claim(entries), this::abandoned);
+	}
+
+	private DataAccessException abandoned(boolean possiblyWritten) {
+		String timeout = "(shutdown timeout " + this.options.shutdownTimeout().toMillis() + " ms)";
+		if (possiblyWritten) {
+			return new CnosWriteAbandonedException("The CnosBatchWriter closed " + timeout
+					+ " before CnosDB acknowledged these points; a request carrying them was abandoned while waiting"
+					+ " for its answer, or got none, so CnosDB may have stored them", null);
+		}
+		return new CnosWriteAbandonedException(
+				"The CnosBatchWriter closed before these points could be written " + timeout, null);
 	}
 
 	/**
@@ -299,6 +349,20 @@ final class BatchQueue {
 	}
 
 	/**
+	 * Return the time left until the shutdown deadline.
+	 * @return the nanoseconds left, or a negative number if it has passed
+	 */
+	long nanosUntilShutdownDeadline() {
+		this.lock.lock();
+		try {
+			return this.shutdownDeadline - System.nanoTime();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Whether the queue is closing or closed, and its shutdown deadline has passed.
 	 * @return whether to give up on what is not written yet
 	 */
@@ -322,6 +386,10 @@ final class BatchQueue {
 		this.lock.lock();
 		try {
 			while (true) {
+				if (this.thread != Thread.currentThread()) {
+					// Retired at shutdown: its entries are settled already.
+					return false;
+				}
 				if (this.state != State.OPEN && this.shutdownDeadline - end < 0) {
 					// Closing, and the retry would come after the shutdown deadline.
 					return false;
@@ -336,6 +404,47 @@ final class BatchQueue {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Note that a request carrying {@code entries} is about to be sent.
+	 * @param entries the entries of the request
+	 * @return false if it must not be sent: the calling thread was retired at shutdown,
+	 * or every entry is settled already
+	 */
+	boolean beginAttempt(List<BatchEntry> entries) {
+		this.lock.lock();
+		try {
+			if (this.thread != Thread.currentThread() || entries.stream().allMatch((entry) -> entry.settled)) {
+				return false;
+			}
+			for (BatchEntry entry : entries) {
+				entry.sending = true;
+				entry.attempts++;
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Note that a request carrying {@code entries} came back (answered or failed).
+	 * @param entries the entries of the request
+	 * @param possiblyWritten whether CnosDB may have stored them
+	 */
+	void endAttempt(List<BatchEntry> entries, boolean possiblyWritten) {
+		this.lock.lock();
+		try {
+			for (BatchEntry entry : entries) {
+				entry.sending = false;
+				entry.possiblyWritten |= possiblyWritten;
+			}
 		}
 		finally {
 			this.lock.unlock();
@@ -373,7 +482,18 @@ final class BatchQueue {
 				if (batch == null) {
 					return;
 				}
-				this.sender.send(batch, this);
+				try {
+					this.sender.send(batch, this);
+				}
+				finally {
+					this.lock.lock();
+					try {
+						this.inFlight = List.of();
+					}
+					finally {
+						this.lock.unlock();
+					}
+				}
 			}
 		}
 		finally {
@@ -400,6 +520,10 @@ final class BatchQueue {
 			int batchSize = this.options.batchSize();
 			long interval = this.options.flushInterval().toNanos();
 			while (true) {
+				if (this.thread != Thread.currentThread()) {
+					// Retired at shutdown.
+					return null;
+				}
 				BatchEntry head = this.queue.peekFirst();
 				if (head == null) {
 					if (this.state != State.OPEN) {
@@ -420,6 +544,7 @@ final class BatchQueue {
 			for (int i = 0; i < size; i++) {
 				batch.add(this.queue.pollFirst());
 			}
+			this.inFlight = batch;
 			return batch;
 		}
 		catch (InterruptedException ex) {
@@ -436,39 +561,88 @@ final class BatchQueue {
 	/**
 	 * Settle entries: complete their futures, report a failure, then count them as done,
 	 * so that {@link #awaitSettled} returns only after listeners have seen the failures.
-	 * @param entries the entries, each settled by no other call
+	 * Entries settled already (abandoned at shutdown) are left as they are.
+	 * @param entries the entries
 	 * @param failure why they failed, or {@code null} if they were written
-	 * @param attempts how many times they were sent
 	 */
-	void complete(List<BatchEntry> entries, @Nullable DataAccessException failure, int attempts) {
+	void complete(List<BatchEntry> entries, @Nullable DataAccessException failure) {
+		List<Claimed> claimed = claim(entries);
+		if (failure == null && claimed.size() < entries.size()) {
+			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
+					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
+		}
+		settle(claimed, (possiblyWritten) -> failure);
+	}
+
+	/** Take the entries not settled yet, with what is known of each, under the lock. */
+	private List<Claimed> claim(List<BatchEntry> entries) {
+		List<Claimed> claimed = new ArrayList<>(entries.size());
 		this.lock.lock();
 		try {
-			this.pending -= entries.size();
+			for (BatchEntry entry : entries) {
+				if (!entry.settled) {
+					entry.settled = true;
+					claimed.add(new Claimed(entry, entry.possiblyWritten || entry.sending, entry.attempts));
+				}
+			}
+			this.pending -= claimed.size();
 			this.notFull.signalAll();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (failure == null) {
-			this.written.addAndGet(entries.size());
+		return claimed;
+	}
+
+	/**
+	 * Settle claimed entries, reporting those that CnosDB may have stored apart from
+	 * those it did not.
+	 */
+	private void settle(List<Claimed> claimed, Function<Boolean, @Nullable DataAccessException> failureFor) {
+		if (claimed.isEmpty()) {
+			return;
 		}
-		else {
-			this.failed.addAndGet(entries.size());
-		}
-		for (BatchEntry entry : entries) {
-			entry.call().settle(failure);
-		}
-		if (failure != null) {
-			this.reporter.report(entries, failure, attempts);
+		for (boolean possiblyWritten : new boolean[] { false, true }) {
+			List<BatchEntry> group = new ArrayList<>();
+			int attempts = 0;
+			for (Claimed each : claimed) {
+				if (each.possiblyWritten() == possiblyWritten) {
+					group.add(each.entry());
+					attempts = Math.max(attempts, each.attempts());
+				}
+			}
+			if (!group.isEmpty()) {
+				settleGroup(group, failureFor.apply(possiblyWritten), attempts, possiblyWritten);
+			}
 		}
 		this.lock.lock();
 		try {
-			this.completed += entries.size();
+			this.completed += claimed.size();
 			this.progress.signalAll();
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private void settleGroup(List<BatchEntry> group, @Nullable DataAccessException failure, int attempts,
+			boolean possiblyWritten) {
+		if (failure == null) {
+			this.written.addAndGet(group.size());
+		}
+		else {
+			this.failed.addAndGet(group.size());
+		}
+		for (BatchEntry entry : group) {
+			entry.call().settle(failure);
+		}
+		if (failure != null) {
+			this.reporter.report(group, failure, attempts, possiblyWritten);
+		}
+	}
+
+	/** An entry taken for settling, and what was known of it then. */
+	private record Claimed(BatchEntry entry, boolean possiblyWritten, int attempts) {
 	}
 
 	enum State {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cnosdb.client.CnosOperations;
@@ -36,18 +37,27 @@ import org.springframework.util.Assert;
  * long as a {@code Retry-After} asks, up to {@code maxRetries} retries and
  * {@code maxRetryTime}: connection failures and timeouts, HTTP 5xx, 429, and CnosDB's
  * "retry later" codes ({@code 050033} memory exhausted, {@code 030024} rate limit,
- * {@code 010012} too many requests). Data errors (a malformed line, an unknown database,
+ * {@code 010012} too many requests). Other errors (a malformed line, an unknown database,
  * bad credentials) are not retried. CnosDB may have applied part of a failed request;
  * writes are idempotent per series and timestamp, so the whole request is sent
  * again.</li>
+ * <li>One bad point does not sink the others: when CnosDB refuses a request for a data
+ * error (a malformed line, a type conflict), the lines it is about are isolated (the line
+ * the server's message names, else by splitting the request in halves, at most
+ * {@value BatchSender#MAX_ISOLATION_REQUESTS} extra requests per request) and the rest is
+ * written; only the bad points are reported, each with the server's answer about it.</li>
  * <li>Each write call returns a {@link CompletableFuture} that completes when all its
  * points are acknowledged, or exceptionally with the first failure once all of them are
  * settled. Dependent stages that are not {@code …Async} run on the writer's thread and
  * must not block.</li>
+ * <li>Each report ({@link WriteFailure}) says whether CnosDB may have stored its points
+ * all the same ({@link WriteFailure#possiblyWritten()}): delivery is at least once, and
+ * writing a point twice leaves one row.</li>
  * <li>{@link #flush()} returns when every point written before it is acknowledged or
  * reported. {@link #close()} (and, in a Spring context, {@link #stop()}) refuses new
- * writes at once and flushes what is buffered, giving up after the shutdown timeout; what
- * could not be written by then is reported as {@link CnosWriteAbandonedException}.</li>
+ * writes at once and flushes what is buffered, and returns by the shutdown timeout even
+ * if CnosDB hangs: what could not be written by then, the request in flight included, is
+ * reported as {@link CnosWriteAbandonedException}.</li>
  * </ul>
  * Thread-safe. One background thread sends the batches, in order; no lock is held while
  * it waits on the network. The settings are {@link CnosBatchWriterOptions}, set on the
@@ -67,6 +77,9 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
 
 	private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
+	/** How long {@link #close()} waits for the sending thread after interrupting it. */
+	private static final long INTERRUPT_GRACE_MILLIS = 200;
 
 	private final CnosOperations operations;
 
@@ -311,7 +324,9 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	/**
 	 * Refuse new writes, send everything buffered and wait for it, up to the shutdown
 	 * timeout; report whatever is still undelivered then as
-	 * {@link CnosWriteAbandonedException}. Idempotent.
+	 * {@link CnosWriteAbandonedException}, a request still waiting for its answer
+	 * included (cancelled, and reported as possibly written). Returns within the shutdown
+	 * timeout and a fraction of a second. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -325,19 +340,33 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		this.queue.finishClose(thread);
 	}
 
+	/**
+	 * Wait for the sending thread until the shutdown deadline. If it is still busy then
+	 * (a request waiting for its answer, a retry pending), settle everything left as
+	 * abandoned and interrupt the thread: with the JDK {@code HttpClient} (Spring's
+	 * {@code JdkClientHttpRequestFactory}, the default) the interrupt cancels the request
+	 * and closes its connection at once; with another client the thread stays blocked
+	 * until its read timeout, retired: its answer, if one comes, changes nothing.
+	 */
 	private void awaitSender(Thread thread) {
-		long timeout = this.options.shutdownTimeout().toMillis();
 		try {
-			long grace = Math.max(1000, timeout / 10);
-			thread.join(timeout + grace);
+			long left = this.queue.nanosUntilShutdownDeadline();
+			if (left > 0) {
+				TimeUnit.NANOSECONDS.timedJoin(thread, left);
+			}
 			if (thread.isAlive()) {
-				logger.warn("The CnosBatchWriter thread is still waiting on CnosDB after the shutdown timeout; "
-						+ "interrupting it");
+				this.queue.abandonUnsettled();
 				thread.interrupt();
-				thread.join(grace);
+				thread.join(INTERRUPT_GRACE_MILLIS);
+				if (thread.isAlive()) {
+					logger.warn("The CnosBatchWriter thread is still blocked in the HTTP client after the shutdown "
+							+ "timeout of " + this.options.shutdownTimeout().toMillis() + " ms; its points are "
+							+ "reported as abandoned and the thread is left to end on its own");
+				}
 			}
 		}
 		catch (InterruptedException ex) {
+			this.queue.abandonUnsettled();
 			Thread.currentThread().interrupt();
 		}
 	}

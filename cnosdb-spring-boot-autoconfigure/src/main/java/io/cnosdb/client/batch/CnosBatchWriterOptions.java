@@ -34,8 +34,9 @@ import org.springframework.util.unit.DataSize;
  * {@code Retry-After} asks for more
  * @param retryJitter the random spread added to or taken from each delay
  * @param maxRetryTime the longest time a request is retried, from its first attempt
- * @param shutdownTimeout how long {@link CnosBatchWriter#close()} keeps writing what is
- * buffered
+ * @param shutdownTimeout the longest time {@link CnosBatchWriter#close()} takes: it keeps
+ * writing what is buffered until then, and then abandons the rest, a request in flight
+ * included
  * @author CnosDB Spring Boot contributors
  * @see CnosBatchWriter.Builder
  */
@@ -83,8 +84,12 @@ public record CnosBatchWriterOptions(int batchSize, Duration flushInterval, int 
 	/** The default longest time a request is retried. */
 	public static final Duration DEFAULT_MAX_RETRY_TIME = Duration.ofMinutes(2);
 
-	/** The default longest time {@link CnosBatchWriter#close()} keeps writing. */
-	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+	/**
+	 * The default longest time {@link CnosBatchWriter#close()} keeps writing: short
+	 * enough that the whole application stops within Kubernetes' default grace period of
+	 * 30 seconds.
+	 */
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
 	 * Validate the settings.
@@ -340,7 +345,9 @@ public record CnosBatchWriterOptions(int batchSize, Duration flushInterval, int 
 		}
 
 		/**
-		 * Set how long {@link CnosBatchWriter#close()} keeps sending what is buffered.
+		 * Set the longest time {@link CnosBatchWriter#close()} takes: it keeps sending
+		 * what is buffered until then, and abandons the rest, a request in flight
+		 * included.
 		 * @param shutdownTimeout the timeout
 		 * @return this builder
 		 */

@@ -40,9 +40,10 @@ final class FailureReporter {
 	 * Report entries that failed together.
 	 * @param entries the entries
 	 * @param failure why they failed
-	 * @param attempts how many times they were sent
+	 * @param attempts how many requests carried them
+	 * @param possiblyWritten whether CnosDB may have stored them
 	 */
-	void report(List<BatchEntry> entries, DataAccessException failure, int attempts) {
+	void report(List<BatchEntry> entries, DataAccessException failure, int attempts, boolean possiblyWritten) {
 		List<Point> points = new ArrayList<>();
 		List<String> lines = new ArrayList<>();
 		for (BatchEntry entry : entries) {
@@ -53,10 +54,11 @@ final class FailureReporter {
 				lines.add((String) entry.item());
 			}
 		}
-		WriteFailure report = new WriteFailure(points, lines, failure, attempts, this.precision);
+		WriteFailure report = new WriteFailure(points, lines, failure, attempts, possiblyWritten, this.precision);
 		if (this.listeners.isEmpty()) {
 			logger.error("CnosDB batch write failed; " + report.size() + " points were not written after " + attempts
-					+ " attempt(s) (register a WriteFailureListener to handle them): " + failure.getMessage());
+					+ " attempt(s)" + (possiblyWritten ? " (CnosDB may have stored them)" : "")
+					+ " (register a WriteFailureListener to handle them): " + failure.getMessage());
 			return;
 		}
 		for (WriteFailureListener listener : this.listeners) {

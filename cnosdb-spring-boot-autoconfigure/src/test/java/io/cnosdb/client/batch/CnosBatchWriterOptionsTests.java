@@ -33,7 +33,7 @@ class CnosBatchWriterOptionsTests {
 		assertThat(options.maxRetryDelay()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(options.retryJitter()).isEqualTo(Duration.ofMillis(200));
 		assertThat(options.maxRetryTime()).isEqualTo(Duration.ofMinutes(2));
-		assertThat(options.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test

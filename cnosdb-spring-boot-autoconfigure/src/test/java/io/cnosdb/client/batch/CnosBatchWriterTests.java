@@ -37,6 +37,8 @@ import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.cnosdb.client.CnosServerStub.error;
@@ -61,6 +63,12 @@ import static org.mockito.Mockito.spy;
 class CnosBatchWriterTests {
 
 	private static final String NS = "tenant=cnosdb&db=public&precision=ns";
+
+	/** CnosDB 2.4.2.1's answer to a request that writes a field with two types. */
+	private static final String TYPE_CONFLICT_IN_REQUEST = "{\"error_code\":\"050014\",\"error_message\":\"line to batch error: Expected f64 column\"}";
+
+	/** CnosDB 2.4.2.1's answer to a line whose field type differs from the table's. */
+	private static final String TYPE_CONFLICT_WITH_TABLE = "{\"error_code\":\"050014\",\"error_message\":\"Apply engine failed: DataSchemaError: Column 'v' type error, found F64 expected I64\"}";
 
 	private static final String MEMORY_EXHAUSTED = "{\"error_code\":\"050033\",\"error_message\":\"Memory Exhausted Retry Later\"}";
 
@@ -182,21 +190,22 @@ class CnosBatchWriterTests {
 	@Test
 	void dataErrorsAreNotRetriedAndReachTheListenerAndTheFuture() {
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(error(422, WriteStubs.PARSE_ERROR)));
-		this.writer = writer().batchSize(2).build();
-		CompletableFuture<Void> future = this.writer.writePoints(List.of(point(1), point(2)));
+		this.writer = writer().batchSize(1).build();
+		CompletableFuture<Void> future = this.writer.writePoint(point(1));
 		this.writer.flush();
 		assertThat(writeRequests(server)).hasSize(1);
 		assertThat(this.failures).singleElement().satisfies((failure) -> {
-			assertThat(failure.points()).containsExactly(point(1), point(2));
+			assertThat(failure.points()).containsExactly(point(1));
 			assertThat(failure.lines()).isEmpty();
 			assertThat(failure.attempts()).isEqualTo(1);
+			assertThat(failure.possiblyWritten()).isFalse();
 			assertThat(failure.exception()).isInstanceOf(CnosInvalidDataException.class);
 			assertThat(((CnosInvalidDataException) failure.exception()).getErrorCode()).isEqualTo("040004");
 		});
 		assertThat(future).isCompletedExceptionally();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(future::get)
 			.withCauseInstanceOf(CnosInvalidDataException.class);
-		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 0, 0, 2));
+		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 0, 0, 1));
 	}
 
 	@Test
@@ -218,28 +227,37 @@ class CnosBatchWriterTests {
 
 	@Test
 	void failureListenerReceivesExactlyThePointsThatFailed() {
+		// A float among integers: CnosDB 2.4.2.1 refuses the mixed request and the bad
+		// line alone.
+		Point bad = Point.measurement("air").tag("id", "bad").field("v", 3.5).build();
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
-		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).withRequestBody(containing("id=bad"))
-			.willReturn(error(422, WriteStubs.PARSE_ERROR)));
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).atPriority(2)
+			.withRequestBody(containing("id=bad"))
+			.willReturn(error(422, TYPE_CONFLICT_IN_REQUEST)));
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).atPriority(1)
+			.withRequestBody(equalTo("air,id=bad v=3.5\n"))
+			.willReturn(error(422, TYPE_CONFLICT_WITH_TABLE)));
 		this.writer = writer().batchSize(2).build();
 		List<CompletableFuture<Void>> futures = new ArrayList<>();
 		futures.add(this.writer.writePoint(point(1)));
 		futures.add(this.writer.writePoint(point(2)));
-		futures.add(this.writer.writePoint(Point.measurement("air").tag("id", "bad").field("v", 3L).build()));
+		futures.add(this.writer.writePoint(bad));
 		futures.add(this.writer.writeLines("air,id=5 v=5i"));
 		futures.add(this.writer.writePoint(point(6)));
 		this.writer.flush();
 		assertThat(this.failures).singleElement().satisfies((failure) -> {
-			assertThat(failure.points())
-				.containsExactly(Point.measurement("air").tag("id", "bad").field("v", 3L).build());
-			assertThat(failure.lines()).containsExactly("air,id=5 v=5i");
-			assertThat(failure.size()).isEqualTo(2);
+			assertThat(failure.points()).containsExactly(bad);
+			assertThat(failure.lines()).isEmpty();
+			assertThat(failure.possiblyWritten()).isFalse();
+			assertThat(failure.exception()).hasMessageContaining("Column 'v' type error, found F64 expected I64");
 		});
 		assertThat(futures).extracting(CompletableFuture::isCompletedExceptionally)
-			.containsExactly(false, false, true, true, false);
+			.containsExactly(false, false, true, false, false);
 		assertThat(futures).allMatch(CompletableFuture::isDone);
-		assertThat(writeRequests(server)).hasSize(3);
-		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 3, 0, 2));
+		// [1, 2], [bad, 5] refused, [bad] refused, [5], [6]
+		assertThat(writeRequests(server)).hasSize(5);
+		assertWriteRequest(writeRequests(server).get(3), NS, "air,id=5 v=5i\n");
+		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 4, 0, 1));
 	}
 
 	@Test
@@ -432,8 +450,9 @@ class CnosBatchWriterTests {
 
 	@Test
 	void concurrentProducersHaveEveryPointAccountedFor() throws Exception {
-		// Every other request fails once with a 503 (and is retried); batches holding a
-		// poisoned point are refused as malformed (and reported).
+		// Every other request fails once with a 503 (and is retried); requests holding a
+		// poisoned point (a float among integers) are refused as CnosDB does, and the
+		// poisoned points isolated and reported.
 		String scenario = "alternating";
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).inScenario(scenario)
 			.whenScenarioStateIs(Scenario.STARTED)
@@ -443,9 +462,12 @@ class CnosBatchWriterTests {
 			.whenScenarioStateIs("up")
 			.willReturn(writeOk())
 			.willSetStateTo(Scenario.STARTED));
-		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).atPriority(1)
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).atPriority(2)
 			.withRequestBody(containing("poison"))
-			.willReturn(error(422, WriteStubs.PARSE_ERROR)));
+			.willReturn(error(422, TYPE_CONFLICT_IN_REQUEST)));
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).atPriority(1)
+			.withRequestBody(matching("[^\\n]*poison[^\\n]*\\n"))
+			.willReturn(error(422, TYPE_CONFLICT_WITH_TABLE)));
 		int producers = 8;
 		int perProducer = 12_500;
 		this.writer = writer().batchSize(1000)
@@ -466,7 +488,7 @@ class CnosBatchWriterTests {
 					boolean poison = (i % 4999 == 4998);
 					mine.add(this.writer.writePoint(Point.measurement("load")
 						.tag("id", poison ? id + "-poison" : id)
-						.field("v", (long) i)
+						.field("v", poison ? i + 0.5 : (long) i)
 						.time(i, TimeUnit.MILLISECONDS)
 						.build()));
 				}
@@ -497,10 +519,13 @@ class CnosBatchWriterTests {
 				"batch accounting: produced=" + produced + " acknowledged=" + acknowledged + " reported=" + reported);
 		assertThat(acknowledged + reported).isEqualTo(produced);
 		assertThat(failedFutures).isEqualTo(reported);
-		assertThat(reported).isPositive();
+		// Two poisoned points per producer, and nothing else, are reported.
+		assertThat(reported).isEqualTo(2 * producers);
 		assertThat(this.failures).allSatisfy((failure) -> {
 			assertThat(failure.exception()).isInstanceOf(CnosInvalidDataException.class);
-			assertThat(failure.points()).anyMatch((point) -> point.getTags().get("id").endsWith("-poison"));
+			assertThat(failure.possiblyWritten()).isFalse();
+			assertThat(failure.points()).singleElement()
+				.satisfies((point) -> assertThat(point.getTags().get("id")).endsWith("-poison"));
 		});
 		assertThat(this.writer.getStatistics().buffered()).isZero();
 		assertThat(this.writer.getStatistics().written()).isEqualTo(acknowledged);
