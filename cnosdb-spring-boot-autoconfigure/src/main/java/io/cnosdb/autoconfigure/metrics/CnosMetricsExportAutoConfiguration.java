@@ -27,6 +27,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.ConditionalOnEnabledMetricsExport;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
@@ -54,81 +55,93 @@ import org.springframework.web.client.RestClient;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.ConditionalOnEnabledMetricsExport" })
 @ConditionalOnBean(Clock.class)
 @ConditionalOnSingleCandidate(CnosOperations.class)
-@ConditionalOnEnabledMetricsExport("cnosdb")
 @ConditionalOnBooleanProperty("management.cnosdb.metrics.export.enabled")
 @EnableConfigurationProperties({ CnosMetricsExportProperties.class, CnosProperties.class })
 public final class CnosMetricsExportAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	CnosRegistryConfig cnosRegistryConfig(CnosMetricsExportProperties properties) {
-		return new CnosPropertiesConfigAdapter(properties);
-	}
+	/**
+	 * The beans, in a class of their own: its condition is a class of
+	 * {@code spring-boot-micrometer-metrics}, which is only read once the outer class has
+	 * found that module on the classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledMetricsExport("cnosdb")
+	static final class RegistryConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	CnosMeterRegistry cnosMeterRegistry(CnosRegistryConfig config, Clock clock, CnosOperations operations,
-			CnosMetricsExportProperties properties, CnosProperties cnosProperties,
-			ObjectProvider<CnosConnectionDetails> connectionDetails,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
-			ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
-		CnosOperations target = operations;
-		if (properties.needsOwnClient()) {
-			CnosConnectionDetails details = connectionDetails.getIfAvailable(() -> propertiesDetails(cnosProperties));
-			HttpClientSettings settings = HttpClientSettings.defaults()
-				.withTimeouts(orElse(properties.getConnectTimeout(), cnosProperties.getConnectTimeout()),
-						orElse(properties.getReadTimeout(), cnosProperties.getReadTimeout()))
-				.orElse(httpClientSettings.getIfAvailable());
-			ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-			if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-				// CnosDB speaks HTTP/1.1: no h2c upgrade attempt.
-				factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
-			}
-			CnosTemplate.Builder builder = CnosTemplate.builder()
-				.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder)
-					.requestFactory(factoryBuilder.build(settings)))
-				.url(details.getUrl())
-				.credentials(details.getUser(), details.getPassword())
-				.tenant(cnosProperties.getTenant())
-				.database(properties.getDatabase())
-				.maxRequestSize(cnosProperties.getWrite().getMaxRequestSize())
-				.gzip(cnosProperties.getWrite().isGzip());
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			String url = properties.getUrl();
-			if (url != null) {
-				builder.url(url);
-			}
-			target = builder.build();
+		@Bean
+		@ConditionalOnMissingBean
+		CnosRegistryConfig cnosRegistryConfig(CnosMetricsExportProperties properties) {
+			return new CnosPropertiesConfigAdapter(properties);
 		}
-		return CnosMeterRegistry.builder(config, target).clock(clock).build();
-	}
 
-	private static Duration orElse(@Nullable Duration value, Duration fallback) {
-		return (value != null) ? value : fallback;
-	}
-
-	private static CnosConnectionDetails propertiesDetails(CnosProperties properties) {
-		return new CnosConnectionDetails() {
-
-			@Override
-			public String getUrl() {
-				return properties.getUrl();
+		@Bean
+		@ConditionalOnMissingBean
+		CnosMeterRegistry cnosMeterRegistry(CnosRegistryConfig config, Clock clock, CnosOperations operations,
+				CnosMetricsExportProperties properties, CnosProperties cnosProperties,
+				ObjectProvider<CnosConnectionDetails> connectionDetails,
+				ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+				ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
+			CnosOperations target = operations;
+			if (properties.needsOwnClient()) {
+				CnosConnectionDetails details = connectionDetails
+					.getIfAvailable(() -> propertiesDetails(cnosProperties));
+				HttpClientSettings settings = HttpClientSettings.defaults()
+					.withTimeouts(orElse(properties.getConnectTimeout(), cnosProperties.getConnectTimeout()),
+							orElse(properties.getReadTimeout(), cnosProperties.getReadTimeout()))
+					.orElse(httpClientSettings.getIfAvailable());
+				ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+				if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
+					// CnosDB speaks HTTP/1.1: no h2c upgrade attempt.
+					factoryBuilder = jdk
+						.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+				}
+				CnosTemplate.Builder builder = CnosTemplate.builder()
+					.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder)
+						.requestFactory(factoryBuilder.build(settings)))
+					.url(details.getUrl())
+					.credentials(details.getUser(), details.getPassword())
+					.tenant(cnosProperties.getTenant())
+					.database(properties.getDatabase())
+					.maxRequestSize(cnosProperties.getWrite().getMaxRequestSize())
+					.gzip(cnosProperties.getWrite().isGzip());
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+				String url = properties.getUrl();
+				if (url != null) {
+					builder.url(url);
+				}
+				target = builder.build();
 			}
+			return CnosMeterRegistry.builder(config, target).clock(clock).build();
+		}
 
-			@Override
-			public String getUser() {
-				return properties.getUser();
-			}
+		private static Duration orElse(@Nullable Duration value, Duration fallback) {
+			return (value != null) ? value : fallback;
+		}
 
-			@Override
-			public String getPassword() {
-				return properties.getPassword();
-			}
+		private static CnosConnectionDetails propertiesDetails(CnosProperties properties) {
+			return new CnosConnectionDetails() {
 
-		};
+				@Override
+				public String getUrl() {
+					return properties.getUrl();
+				}
+
+				@Override
+				public String getUser() {
+					return properties.getUser();
+				}
+
+				@Override
+				public String getPassword() {
+					return properties.getPassword();
+				}
+
+			};
+		}
+
 	}
 
 }
