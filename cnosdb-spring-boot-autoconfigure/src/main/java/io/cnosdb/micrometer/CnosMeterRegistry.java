@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.cnosdb.client.CnosInvalidDataException;
 import io.cnosdb.client.CnosObjectNotFoundException;
@@ -25,6 +26,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A Micrometer {@link StepMeterRegistry} that writes the meters to CnosDB once per step,
@@ -92,7 +94,9 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 
 	private final CnosRegistryConfig config;
 
-	private final CnosOperations operations;
+	private final Supplier<CnosOperations> operations;
+
+	private final boolean lazy;
 
 	private final PublishFailures failures;
 
@@ -107,17 +111,22 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 	 * set) through a view of it
 	 */
 	public CnosMeterRegistry(CnosRegistryConfig config, Clock clock, CnosOperations operations) {
-		this(config, clock, operations, DEFAULT_THREAD_FACTORY);
+		this(config, clock, () -> operations, false, DEFAULT_THREAD_FACTORY);
+		Assert.notNull(operations, "'operations' must not be null");
 	}
 
-	private CnosMeterRegistry(CnosRegistryConfig config, Clock clock, CnosOperations operations,
-			ThreadFactory threadFactory) {
+	private CnosMeterRegistry(CnosRegistryConfig config, Clock clock, Supplier<? extends CnosOperations> operations,
+			boolean lazy, ThreadFactory threadFactory) {
 		super(config, clock);
-		Assert.notNull(operations, "'operations' must not be null");
 		config.validate().orThrow();
 		this.config = config;
-		String tenant = config.tenant();
-		this.operations = ((tenant != null) ? operations.forTenant(tenant) : operations).forDatabase(config.database());
+		this.operations = SingletonSupplier.of(() -> {
+			CnosOperations client = operations.get();
+			Assert.state(client != null, "No CnosOperations to write metrics with");
+			String tenant = config.tenant();
+			return ((tenant != null) ? client.forTenant(tenant) : client).forDatabase(config.database());
+		});
+		this.lazy = lazy;
 		this.failures = new PublishFailures(this);
 		config().namingConvention(new CnosNamingConvention());
 		this.databaseReady = !config.createDatabase();
@@ -131,7 +140,23 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 	 * @return a builder
 	 */
 	public static Builder builder(CnosRegistryConfig config, CnosOperations operations) {
-		return new Builder(config, operations);
+		Assert.notNull(operations, "'operations' must not be null");
+		return new Builder(config, () -> operations, false);
+	}
+
+	/**
+	 * Start building a registry whose client is looked up when it is first needed (to
+	 * create the database or to publish), for example from a Spring
+	 * {@code ObjectProvider}: the client's own HTTP instrumentation may need a meter
+	 * registry first. Creating the database waits for that moment or for
+	 * {@link #createDatabaseIfNecessary()}.
+	 * @param config the configuration
+	 * @param operations supplies the client to write with
+	 * @return a builder
+	 */
+	public static Builder builder(CnosRegistryConfig config, Supplier<? extends CnosOperations> operations) {
+		Assert.notNull(operations, "'operations' must not be null");
+		return new Builder(config, operations, true);
 	}
 
 	/**
@@ -139,7 +164,7 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 	 * @return the client
 	 */
 	public CnosOperations getOperations() {
-		return this.operations;
+		return this.operations.get();
 	}
 
 	/**
@@ -154,7 +179,7 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 
 	@Override
 	public void start(ThreadFactory threadFactory) {
-		if (this.config.enabled()) {
+		if (this.config.enabled() && !this.lazy) {
 			createDatabaseIfNecessary();
 		}
 		super.start(threadFactory);
@@ -162,9 +187,10 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 
 	@Override
 	protected String startMessage() {
+		String tenant = this.config.tenant();
 		return "publishing metrics for " + getClass().getSimpleName() + " every " + this.config.step()
-				+ " to CnosDB tenant '" + this.operations.getTenant() + "', database '" + this.operations.getDatabase()
-				+ "'";
+				+ " to CnosDB database '" + this.config.database() + "'"
+				+ ((tenant != null) ? " of tenant '" + tenant + "'" : "");
 	}
 
 	@Override
@@ -238,7 +264,7 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 	 */
 	private boolean send(List<Point> points) {
 		try {
-			this.operations.writePoints(points);
+			this.operations.get().writePoints(points);
 			if (logger.isTraceEnabled()) {
 				logger.trace("Wrote " + points.size() + " meter(s) to CnosDB");
 			}
@@ -260,18 +286,24 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 				this.databaseReady = false;
 			}
 			this.failures.failed("publish", PublishFailures.keyOf(ex),
-					"Failed to publish metrics to CnosDB database '" + this.operations.getDatabase() + "'", ex);
+					"Failed to publish metrics to CnosDB database '" + this.config.database() + "'", ex);
 			return false;
 		}
 	}
 
-	private void createDatabaseIfNecessary() {
+	/**
+	 * Create the database ({@code CREATE DATABASE IF NOT EXISTS}, with the configured
+	 * TTL) unless that has succeeded already or is switched off. A failure is reported
+	 * like a failure to publish, and the next step tries again. Called when the registry
+	 * starts (unless its client is looked up lazily) and before every step.
+	 */
+	public void createDatabaseIfNecessary() {
 		if (this.databaseReady) {
 			return;
 		}
-		String database = this.operations.getDatabase();
+		String database = this.config.database();
 		try {
-			this.operations.admin()
+			getOperations().admin()
 				.createDatabaseIfNotExists(database, CnosDatabaseOptions.builder().ttl(this.config.ttl()).build());
 			this.databaseReady = true;
 			logger.debug("CnosDB database '" + database + "' is ready for metrics");
@@ -289,17 +321,19 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 
 		private final CnosRegistryConfig config;
 
-		private final CnosOperations operations;
+		private final Supplier<? extends CnosOperations> operations;
+
+		private final boolean lazy;
 
 		private Clock clock = Clock.SYSTEM;
 
 		private ThreadFactory threadFactory = DEFAULT_THREAD_FACTORY;
 
-		private Builder(CnosRegistryConfig config, CnosOperations operations) {
+		private Builder(CnosRegistryConfig config, Supplier<? extends CnosOperations> operations, boolean lazy) {
 			Assert.notNull(config, "'config' must not be null");
-			Assert.notNull(operations, "'operations' must not be null");
 			this.config = config;
 			this.operations = operations;
+			this.lazy = lazy;
 		}
 
 		/**
@@ -329,7 +363,7 @@ public class CnosMeterRegistry extends StepMeterRegistry {
 		 * @return the registry
 		 */
 		public CnosMeterRegistry build() {
-			return new CnosMeterRegistry(this.config, this.clock, this.operations, this.threadFactory);
+			return new CnosMeterRegistry(this.config, this.clock, this.operations, this.lazy, this.threadFactory);
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.cnosdb.autoconfigure.metrics;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.cnosdb.autoconfigure.CnosAutoConfiguration;
 import io.cnosdb.autoconfigure.CnosConnectionDetails;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Clock;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -76,15 +78,20 @@ public final class CnosMetricsExportAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CnosMeterRegistry cnosMeterRegistry(CnosRegistryConfig config, Clock clock, CnosOperations operations,
-				CnosMetricsExportProperties properties, CnosProperties cnosProperties,
-				ObjectProvider<CnosConnectionDetails> connectionDetails,
+		CnosMeterRegistry cnosMeterRegistry(CnosRegistryConfig config, Clock clock,
+				ObjectProvider<CnosOperations> operations, CnosMetricsExportProperties properties,
+				CnosProperties cnosProperties, ObjectProvider<CnosConnectionDetails> connectionDetails,
 				ObjectProvider<RestClient.Builder> restClientBuilder,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 				ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
-			CnosOperations target = operations;
-			if (properties.needsOwnClient()) {
+			// The client is looked up when it is first needed: its RestClient is
+			// observed,
+			// and the observation registry needs the meter registries first.
+			Supplier<CnosOperations> client = () -> {
+				if (!properties.needsOwnClient()) {
+					return operations.getObject();
+				}
 				CnosConnectionDetails details = connectionDetails
 					.getIfAvailable(() -> propertiesDetails(cnosProperties));
 				HttpClientSettings settings = HttpClientSettings.defaults()
@@ -96,7 +103,7 @@ public final class CnosMetricsExportAutoConfiguration {
 				if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
 					// CnosDB speaks HTTP/1.1: no h2c upgrade attempt.
 					factoryBuilder = jdk
-						.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+						.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1));
 				}
 				CnosTemplate.Builder builder = CnosTemplate.builder()
 					.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder)
@@ -112,9 +119,26 @@ public final class CnosMetricsExportAutoConfiguration {
 				if (url != null) {
 					builder.url(url);
 				}
-				target = builder.build();
-			}
-			return CnosMeterRegistry.builder(config, target).clock(clock).build();
+				return builder.build();
+			};
+			return CnosMeterRegistry.builder(config, client).clock(clock).build();
+		}
+
+		/**
+		 * Create the database once every singleton exists (the registry's client is only
+		 * looked up then).
+		 * @param registry the registry
+		 * @param config its configuration
+		 * @return the callback
+		 */
+		@Bean
+		SmartInitializingSingleton cnosMetricsDatabaseInitializer(ObjectProvider<CnosMeterRegistry> registry,
+				CnosRegistryConfig config) {
+			return () -> {
+				if (config.enabled()) {
+					registry.ifAvailable(CnosMeterRegistry::createDatabaseIfNecessary);
+				}
+			};
 		}
 
 		private static Duration orElse(@Nullable Duration value, Duration fallback) {

@@ -25,7 +25,9 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -86,6 +88,23 @@ class CnosMetricsExportAutoConfigurationTests {
 		LoggedRequest create = server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/sql"))).get(0);
 		assertThat(create.getUrl()).isEqualTo("/api/v1/sql?tenant=t1&db=metrics");
 		assertThat(create.getBodyAsString()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"metrics\" WITH TTL '30d'");
+	}
+
+	@Test
+	void theClientIsLookedUpAfterTheObservedRestClientHasItsMeterRegistry() {
+		// RestClient.Builder -> observation registry -> meter registries -> this
+		// registry -> CnosTemplate -> RestClient.Builder: a cycle unless the registry
+		// looks its client up later.
+		stubCreateDatabase();
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					RestClientObservationAutoConfiguration.class))
+			.withPropertyValues("management.cnosdb.metrics.export.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(CnosMeterRegistry.class);
+				assertThat(context.getBean(CnosMeterRegistry.class).getOperations().getDatabase()).isEqualTo("metrics");
+			});
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/sql")))).hasSize(1);
 	}
 
 	@Test
