@@ -207,7 +207,7 @@ byId('admin-create').addEventListener('click', async () => {
 	}
 });
 
-// The application's own metrics (placeholder until the metrics export exists)
+// The application's own metrics, exported by the starter and read back with SQL
 
 async function refreshMetrics() {
 	const section = byId('metrics');
@@ -215,8 +215,12 @@ async function refreshMetrics() {
 		const metrics = await call('/api/metrics-export');
 		const tables = byId('metrics-tables');
 		if (metrics.exists) {
-			byId('metrics-state').textContent = 'Exported to database ' + metrics.database + ':';
-			tables.textContent = metrics.tables.join(', ') || '(no meters yet)';
+			const heap = (metrics.heapUsedBytes != null)
+				? (metrics.heapUsedBytes / 1048576).toFixed(1) + ' MB of heap in use at ' + new Date(metrics.heapTime).toLocaleTimeString()
+				: 'no step exported yet';
+			const requests = (metrics.httpRequests != null) ? ', ' + metrics.httpRequests + ' HTTP requests served' : '';
+			byId('metrics-state').textContent = 'Exported to database ' + metrics.database + ': ' + heap + requests + '.';
+			tables.textContent = metrics.tables.length + ' meters: ' + (metrics.tables.join(', ') || '(none yet)');
 			tables.hidden = false;
 		}
 		else {
@@ -237,3 +241,4 @@ refreshMetrics();
 chartReadings();
 setInterval(refreshSensor, 2000);
 setInterval(refreshHealth, 10000);
+setInterval(refreshMetrics, 5000);

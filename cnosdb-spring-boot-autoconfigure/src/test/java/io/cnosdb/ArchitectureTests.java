@@ -28,6 +28,23 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theMeterRegistryNeverDependsOnSpringBootAndTalksToCnosOperationsOnly() {
+		noClasses().that()
+			.resideInAPackage("io.cnosdb.micrometer..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.cnosdb.autoconfigure..", "io.cnosdb.health..", "org.springframework.boot..",
+					"io.cnosdb.client.batch..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("io.cnosdb.client.CnosTemplate")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("io.cnosdb.client.CnosHttpExchange")
+			.check(CLASSES);
+	}
+
+	@Test
 	void onlyTheExecutionCoreHoldsTheRestClientThatTheBuilderMakes() {
 		noClasses().that()
 			.doNotHaveFullyQualifiedName("io.cnosdb.client.CnosHttpExchange")

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cnosdb.autoconfigure.metrics.CnosMetricsExportProperties;
 import io.cnosdb.client.batch.CnosBatchWriterOptions;
+import io.cnosdb.micrometer.CnosRegistryConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +34,7 @@ class BuildConventionsTests {
 		List<String> names = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();
-			if (name.startsWith("cnosdb.")) {
+			if (name.startsWith("cnosdb.") || name.startsWith("management.cnosdb.")) {
 				names.add(name);
 				assertThat(property.path("description").asString("")).as("description of %s", name)
 					.isNotBlank()
@@ -40,7 +42,41 @@ class BuildConventionsTests {
 			}
 		}
 		assertThat(names).contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.tenant", "cnosdb.database",
-				"cnosdb.connect-timeout", "cnosdb.read-timeout");
+				"cnosdb.connect-timeout", "cnosdb.read-timeout", "management.cnosdb.metrics.export.enabled",
+				"management.cnosdb.metrics.export.step", "management.cnosdb.metrics.export.batch-size",
+				"management.cnosdb.metrics.export.tenant", "management.cnosdb.metrics.export.database",
+				"management.cnosdb.metrics.export.create-database", "management.cnosdb.metrics.export.ttl",
+				"management.cnosdb.metrics.export.url", "management.cnosdb.metrics.export.connect-timeout",
+				"management.cnosdb.metrics.export.read-timeout");
+	}
+
+	@Test
+	void metricsExportDefaultsInTheMetadataAreTheRegistrysOwn() throws IOException {
+		// The properties take the database and TTL from CnosRegistryConfig's constants,
+		// which the metadata processor cannot read; the additional metadata states them
+		// again.
+		JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
+		Map<String, String> defaults = new HashMap<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("management.cnosdb.metrics.export.") && property.has("defaultValue")) {
+				defaults.put(name, property.get("defaultValue").asString());
+			}
+		}
+		assertThat(defaults).containsOnlyKeys("management.cnosdb.metrics.export.enabled",
+				"management.cnosdb.metrics.export.step", "management.cnosdb.metrics.export.batch-size",
+				"management.cnosdb.metrics.export.database", "management.cnosdb.metrics.export.create-database",
+				"management.cnosdb.metrics.export.ttl");
+		CnosMetricsExportProperties properties = new Binder(new MapConfigurationPropertySource(defaults))
+			.bind("management.cnosdb.metrics.export", CnosMetricsExportProperties.class)
+			.get();
+		CnosRegistryConfig config = CnosRegistryConfig.DEFAULT;
+		assertThat(properties.isEnabled()).isFalse();
+		assertThat(properties.getStep()).isEqualTo(config.step());
+		assertThat(properties.getBatchSize()).isEqualTo(config.batchSize());
+		assertThat(properties.getDatabase()).isEqualTo(config.database());
+		assertThat(properties.isCreateDatabase()).isEqualTo(config.createDatabase());
+		assertThat(properties.getTtl()).isEqualTo(config.ttl());
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,18 +87,27 @@ class DashboardController {
 	}
 
 	/**
-	 * Whether the application's own metrics are exported to CnosDB: the metrics database
-	 * ({@code management.cnosdb.metrics.export.database}) and its tables, if it exists.
-	 * <p>
-	 * The metrics export is not part of the starter yet; until it is, this finds no
-	 * database and the page says that the export is not enabled.
-	 * @return the metrics database and its tables
+	 * The application's own metrics as the starter's metrics export wrote them to CnosDB
+	 * ({@code management.cnosdb.metrics.export.*}), read back with SQL: the metrics
+	 * database, its tables (one per meter), the heap in use at the last exported step and
+	 * the HTTP requests counted so far. Before the first step has been written the values
+	 * are {@code null}.
+	 * @return what the metrics database holds
 	 */
 	@GetMapping("/metrics-export")
 	MetricsExport metricsExport() {
-		boolean exists = this.cnos.admin().listDatabases().contains(this.metricsDatabase);
-		List<String> tables = exists ? this.cnos.forDatabase(this.metricsDatabase).admin().listTables() : List.of();
-		return new MetricsExport(this.metricsDatabase, exists, tables);
+		if (!this.cnos.admin().listDatabases().contains(this.metricsDatabase)) {
+			return new MetricsExport(this.metricsDatabase, false, List.of(), null, null, null);
+		}
+		CnosOperations metrics = this.cnos.forDatabase(this.metricsDatabase);
+		List<String> tables = metrics.admin().listTables();
+		HeapUsed heap = tables.contains("jvm_memory_used") ? DataAccessUtils.singleResult(metrics.query(
+				"SELECT time, sum(value) AS used FROM jvm_memory_used WHERE area = 'heap' GROUP BY time ORDER BY time DESC LIMIT 1",
+				HeapUsed.class)) : null;
+		Long requests = tables.contains("http_server_requests")
+				? metrics.queryForObject("SELECT sum(count) FROM http_server_requests", Long.class) : null;
+		return new MetricsExport(this.metricsDatabase, true, tables, (heap != null) ? heap.time() : null,
+				(heap != null) ? heap.used() : null, requests);
 	}
 
 	/**
@@ -120,8 +130,17 @@ class DashboardController {
 	 * @param database its name
 	 * @param exists whether it exists
 	 * @param tables its tables (one per meter), empty when it does not exist
+	 * @param heapTime the time of the last exported step with the heap in use, or
+	 * {@code null}
+	 * @param heapUsedBytes the heap in use at that step, or {@code null}
+	 * @param httpRequests the HTTP requests counted in all exported steps, or
+	 * {@code null}
 	 */
-	record MetricsExport(String database, boolean exists, List<String> tables) {
+	record MetricsExport(String database, boolean exists, List<String> tables, @Nullable Instant heapTime,
+			@Nullable Double heapUsedBytes, @Nullable Long httpRequests) {
+	}
+
+	private record HeapUsed(Instant time, Double used) {
 	}
 
 }

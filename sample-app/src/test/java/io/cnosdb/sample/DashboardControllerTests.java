@@ -20,6 +20,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -81,20 +82,31 @@ class DashboardControllerTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("SHOW DATABASES"))
 			.willReturn(CnosServerStub.csv("database_name\nsample\nusage_schema\npublic\n")));
 		assertThat(this.controller.metricsExport())
-			.isEqualTo(new DashboardController.MetricsExport("sample_metrics", false, List.of()));
+			.isEqualTo(new DashboardController.MetricsExport("sample_metrics", false, List.of(), null, null, null));
 		assertThat(CnosServerStub.onlyRequest(server).getUrl()).isEqualTo("/api/v1/sql?tenant=cnosdb&db=sample");
 	}
 
 	@Test
-	void metricsExportListsTheTablesOfItsDatabaseWhenItExists() {
+	void metricsExportReadsTheExportedHeapAndRequestsBack() {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("SHOW DATABASES"))
 			.willReturn(CnosServerStub.csv("database_name\nsample\nsample_metrics\npublic\n")));
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("SHOW TABLES"))
 			.willReturn(CnosServerStub.csv("table_name\njvm_memory_used\nhttp_server_requests\n")));
+		// Answers of CnosDB 2.4.2.1 to these statements over rows the export wrote.
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(containing("FROM jvm_memory_used"))
+			.willReturn(CnosServerStub.csv("time,used\n2025-12-01T12:00:00.000000000,37748736.0\n")));
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(containing("FROM http_server_requests"))
+			.willReturn(CnosServerStub.csv("SUM(http_server_requests.count)\n5\n")));
 		assertThat(this.controller.metricsExport()).isEqualTo(new DashboardController.MetricsExport("sample_metrics",
-				true, Arrays.asList("jvm_memory_used", "http_server_requests")));
+				true, Arrays.asList("jvm_memory_used", "http_server_requests"),
+				java.time.Instant.parse("2025-12-01T12:00:00Z"), 37748736.0, 5L));
+		assertThat(server.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getBodyAsString)
+			.containsExactly("SHOW DATABASES", "SHOW TABLES",
+					"SELECT time, sum(value) AS used FROM jvm_memory_used WHERE area = 'heap' GROUP BY time ORDER BY time DESC LIMIT 1",
+					"SELECT sum(count) FROM http_server_requests");
 		assertThat(server.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
-			.containsExactly("/api/v1/sql?tenant=cnosdb&db=sample", "/api/v1/sql?tenant=cnosdb&db=sample_metrics");
+			.containsExactly("/api/v1/sql?tenant=cnosdb&db=sample", "/api/v1/sql?tenant=cnosdb&db=sample_metrics",
+					"/api/v1/sql?tenant=cnosdb&db=sample_metrics", "/api/v1/sql?tenant=cnosdb&db=sample_metrics");
 	}
 
 	@Test

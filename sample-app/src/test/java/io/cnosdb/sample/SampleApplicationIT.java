@@ -10,6 +10,7 @@ import java.util.Map;
 import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.it.CnosDbServer;
 import io.cnosdb.it.RealCnosDbTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ class SampleApplicationIT {
 
 	private final String database = CnosDbServer.uniqueName("it_sample");
 
+	private final String metricsDatabase = CnosDbServer.uniqueName("it_sample_metrics");
+
 	private CnosTemplate cnos;
 
 	private ConfigurableApplicationContext context;
@@ -60,7 +63,9 @@ class SampleApplicationIT {
 		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--cnosdb.url=" + server.url(), "--cnosdb.user=" + server.user(),
 				"--cnosdb.password=" + server.password(), "--cnosdb.database=" + this.database,
-				"--sample.sensor.enabled=false", "--cnosdb.write.batch.flush-interval=100ms");
+				"--sample.sensor.enabled=false", "--cnosdb.write.batch.flush-interval=100ms",
+				"--management.cnosdb.metrics.export.database=" + this.metricsDatabase,
+				"--management.cnosdb.metrics.export.step=1s");
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
@@ -76,7 +81,23 @@ class SampleApplicationIT {
 		}
 		if (this.cnos != null) {
 			this.cnos.admin().dropDatabaseIfExists(this.database);
+			this.cnos.admin().dropDatabaseIfExists(this.metricsDatabase);
 		}
+	}
+
+	@Test
+	void theSampleExportsItsOwnJvmAndHttpMetricsToItsMetricsDatabase() {
+		this.http.get().uri("/actuator/health").retrieve().toBodilessEntity();
+		CnosTemplate metrics = this.cnos.forDatabase(this.metricsDatabase);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(metrics.admin().listTables()).contains("jvm_memory_used", "http_server_requests");
+			assertThat(
+					metrics.queryForObject("SELECT max(value) FROM jvm_memory_used WHERE area = 'heap'", Double.class))
+				.isPositive();
+			assertThat(metrics.queryForObject(
+					"SELECT sum(count) FROM http_server_requests WHERE uri = '/actuator/health'", Long.class))
+				.isPositive();
+		});
 	}
 
 	@Test

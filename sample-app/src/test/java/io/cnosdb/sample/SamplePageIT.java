@@ -51,6 +51,8 @@ class SamplePageIT {
 
 	private final String database = CnosDbServer.uniqueName("it_page");
 
+	private final String metricsDatabase = CnosDbServer.uniqueName("it_page_metrics");
+
 	private CnosTemplate cnos;
 
 	private ConfigurableApplicationContext context;
@@ -67,6 +69,8 @@ class SamplePageIT {
 				"--cnosdb.url=" + server.url(), "--cnosdb.user=" + server.user(),
 				"--cnosdb.password=" + server.password(), "--cnosdb.database=" + this.database,
 				"--cnosdb.write.batch.flush-interval=200ms",
+				"--management.cnosdb.metrics.export.database=" + this.metricsDatabase,
+				"--management.cnosdb.metrics.export.step=1s",
 				// Selenium warns that it has no DevTools (CDP) for this Chromium; the
 				// test needs none.
 				"--logging.level.org.openqa.selenium=ERROR");
@@ -85,6 +89,7 @@ class SamplePageIT {
 		}
 		if (this.cnos != null) {
 			this.cnos.admin().dropDatabaseIfExists(this.database);
+			this.cnos.admin().dropDatabaseIfExists(this.metricsDatabase);
 		}
 	}
 
@@ -112,9 +117,9 @@ class SamplePageIT {
 		assertThat(text("admin-tables")).isEqualTo("air, sensor");
 		assertThat(text("admin-ttl")).isEqualTo(this.cnos.admin().describeDatabase(this.database).ttl().toString());
 		assertThat(text("admin-databases")).contains(this.database);
-		waitFor(() -> !text("metrics-state").equals("…"));
-		assertThat(text("metrics-state"))
-			.matches("Metrics export not enabled: there is no database \".+\"\\.|" + "Exported to database .+:");
+		waitFor(() -> text("metrics-state").contains("MB of heap in use"));
+		assertThat(text("metrics-state")).startsWith("Exported to database " + this.metricsDatabase + ": ");
+		assertThat(text("metrics-tables")).contains("jvm_memory_used");
 		assertThat(this.browser.findElements(By.cssSelector(".problem:not([hidden])"))).isEmpty();
 		assertThat(consoleErrors()).isEmpty();
 	}
