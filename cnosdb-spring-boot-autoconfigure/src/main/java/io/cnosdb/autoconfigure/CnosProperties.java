@@ -57,7 +57,8 @@ public class CnosProperties implements InitializingBean {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Time allowed for CnosDB to start answering a request.
+	 * Time allowed for CnosDB's answer; with the JDK HttpClient it bounds the whole
+	 * exchange, a streamed result included.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 
