@@ -1,25 +1,21 @@
 package io.cnosdb.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
 
-import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.batch.CnosBatchWriterOptions;
 import io.cnosdb.client.batch.OverflowPolicy;
-import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.WritePrecision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for CnosDB. A value the client cannot use fails start-up once
- * the properties are bound, with an {@link InvalidConfigurationPropertyValueException}
- * naming the property and the reason (credentials in a URL are masked).
+ * the properties are bound, naming the property and the reason (credentials in a URL are
+ * masked).
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -131,54 +127,13 @@ public class CnosProperties implements InitializingBean {
 	}
 
 	/**
-	 * Check the bound values. A failure is reported as "Invalid value … for configuration
-	 * property …"; a URL's credentials are masked (see
-	 * {@link InvalidCnosUrlFailureAnalyzer}).
+	 * Check the bound values (see {@link CnosPropertiesValidator}). A failure is reported
+	 * as "Invalid value … for configuration property …"; a URL's credentials are masked
+	 * (see {@link InvalidCnosUrlFailureAnalyzer}).
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		try {
-			CnosTemplate.Builder.validateUrl(this.url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCnosUrlException(withoutUserInfo(this.url), ex.getMessage());
-		}
-		checkName("cnosdb.tenant", "tenant", this.tenant);
-		checkName("cnosdb.database", "database", this.database);
-		DataSize maxRequestSize = this.write.getMaxRequestSize();
-		if (maxRequestSize == null || maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()
-				|| maxRequestSize.toBytes() > DataSize.ofGigabytes(1).toBytes()) {
-			throw new InvalidConfigurationPropertyValueException("cnosdb.write.max-request-size", maxRequestSize,
-					"must be from 1KB to 1GB (and at most the server's write_sql_limit, 160MB by default)");
-		}
-	}
-
-	private static void checkName(String property, String argument, String name) {
-		try {
-			CnosSql.checkName(argument, name);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, name, ex.getMessage());
-		}
-	}
-
-	/** The URL as a message may show it: credentials in it are masked. */
-	private static String withoutUserInfo(String url) {
-		if (url == null) {
-			return null;
-		}
-		try {
-			URI uri = URI.create(url.strip());
-			if (uri.getRawUserInfo() != null) {
-				return url.replace(uri.getRawUserInfo(), "******");
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// Not a URI at all: nothing that looks like credentials can be told apart, so
-			// show nothing.
-			return (url.contains("@")) ? "******" : url;
-		}
-		return url;
+		CnosPropertiesValidator.validate(this);
 	}
 
 	@Override

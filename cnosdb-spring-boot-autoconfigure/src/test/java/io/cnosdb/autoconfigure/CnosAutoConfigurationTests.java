@@ -9,6 +9,8 @@ import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosQueryTimeoutException;
 import io.cnosdb.client.CnosTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -181,7 +183,7 @@ class CnosAutoConfigurationTests {
 				assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 					.hasMessageContaining("cnosdb.write.max-request-size")
-					.hasMessageContaining("must be from 1KB to 1GB");
+					.hasMessageContaining("must be from 1KB to 160MB");
 			});
 	}
 
@@ -229,6 +231,26 @@ class CnosAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("cnosdb-missing");
 			});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "cnosdb.user=a:b|cnosdb.user|must not contain ':'",
+			"cnosdb.read-timeout=-5s|cnosdb.read-timeout|must be positive",
+			"cnosdb.connect-timeout=0s|cnosdb.connect-timeout|must be positive",
+			"cnosdb.write.max-request-size=200MB|cnosdb.write.max-request-size|must be from 1KB to 160MB",
+			"cnosdb.write.batch.batch-size=0|cnosdb.write.batch.batch-size|must be positive",
+			"cnosdb.write.batch.buffer-limit=10|cnosdb.write.batch.buffer-limit|must be at least the batch size (5000)",
+			"cnosdb.write.batch.max-retries=-1|cnosdb.write.batch.max-retries|must not be negative",
+			"cnosdb.write.batch.retry-multiplier=0.5|cnosdb.write.batch.retry-multiplier|must be at least 1",
+			"cnosdb.write.batch.shutdown-timeout=0s|cnosdb.write.batch.shutdown-timeout|must be positive" })
+	void badPropertyFailsStartupNamingItselfAndTheReason(String setting, String property, String reason) {
+		this.contextRunner.withPropertyValues(setting).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("Property " + property + " with value")
+				.hasMessageContaining(reason);
+		});
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class CnosWriteAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("cnosdb.write.max-request-size")
-				.hasMessageContaining("must be from 1KB to 1GB");
+				.hasMessageContaining("must be from 1KB to 160MB");
 		});
 	}
 
