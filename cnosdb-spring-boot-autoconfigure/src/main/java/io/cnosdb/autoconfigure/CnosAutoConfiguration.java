@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +25,9 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration} for CnosDB: a {@link CnosTemplate} built from the application's
  * {@link RestClient.Builder} (so its customizers, message converters and observation
  * apply), with the {@code cnosdb.*} timeouts on top of the application's HTTP client
- * settings, then {@link CnosTemplateBuilderCustomizer} beans. The properties check their
- * own values when they are bound.
+ * settings and the application's {@link ObservationRegistry}, then
+ * {@link CnosTemplateBuilderCustomizer} beans. The properties check their own values when
+ * they are bound.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -47,7 +49,8 @@ public final class CnosAutoConfiguration {
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
-			ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
+			ObjectProvider<CnosTemplateBuilderCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withSslBundle(connectionDetails.getSslBundle())
@@ -67,7 +70,8 @@ public final class CnosAutoConfiguration {
 			.tenant(orElse(connectionDetails.getTenant(), properties.getTenant()))
 			.database(orElse(connectionDetails.getDatabase(), properties.getDatabase()))
 			.maxRequestSize(properties.getWrite().getMaxRequestSize())
-			.gzip(properties.getWrite().isGzip());
+			.gzip(properties.getWrite().isGzip())
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -18,6 +18,11 @@ import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.support.SqlSanitizer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -82,13 +87,19 @@ final class CnosHttpExchange {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	/** Statements and writes are logged at DEBUG under the template's name. */
+	private static final Log logger = LogFactory.getLog(CnosTemplate.class);
+
 	private final RestClient restClient;
 
 	private final CnosExceptionTranslator translator;
 
-	CnosHttpExchange(RestClient restClient, CnosExceptionTranslator translator) {
+	private final ObservationRegistry observations;
+
+	CnosHttpExchange(RestClient restClient, CnosExceptionTranslator translator, ObservationRegistry observations) {
 		this.restClient = restClient;
 		this.translator = translator;
+		this.observations = observations;
 	}
 
 	/**
@@ -96,8 +107,9 @@ final class CnosHttpExchange {
 	 */
 	CnosServerInfo ping() {
 		Failure failure = new Failure("Ping", null, this.translator, (error) -> null);
-		return execute(failure, (client) -> client.get().uri(PING_URI), (response) -> readPing(failure, response),
-				true);
+		return CnosObservations.create(this.observations, "ping", null, null, null)
+			.observe(() -> execute(failure, (client) -> client.get().uri(PING_URI),
+					(response) -> readPing(failure, response), true));
 	}
 
 	/**
@@ -115,15 +127,30 @@ final class CnosHttpExchange {
 							+ Texts.abbreviate(translator.scrub(statement.displaySql()), 200) + "]",
 					null, translator.scrub(statement.displaySql()), null);
 		}
-		ClientHttpResponse response = execute(failure,
-				(client) -> client.post()
-					.uri(streamed ? STREAMED_SQL_URI : SQL_URI, Map.of("tenant", tenant, "db", database))
-					.accept(CSV)
-					.contentType(TEXT)
-					.contentLength(sql.length)
-					.body((StreamingHttpOutputMessage.Body) (out) -> out.write(sql)),
-				(opened) -> checkCsv(failure, opened), false);
-		return new ResultCursor(response, failure.task(), failure.sql(), translator);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Executing SQL statement on " + tenant + "." + database + (streamed ? " (streamed)" : "")
+					+ ": " + SqlSanitizer.sanitize(statement.sql()));
+		}
+		Observation observation = CnosObservations.create(this.observations, "query", tenant, database,
+				statement.sql());
+		observation.start();
+		try {
+			ClientHttpResponse response = execute(failure,
+					(client) -> client.post()
+						.uri(streamed ? STREAMED_SQL_URI : SQL_URI, Map.of("tenant", tenant, "db", database))
+						.accept(CSV)
+						.contentType(TEXT)
+						.contentLength(sql.length)
+						.body((StreamingHttpOutputMessage.Body) (out) -> out.write(sql)),
+					(opened) -> checkCsv(failure, opened), false);
+			// The cursor ends the observation when it is closed, after the last row.
+			return new ResultCursor(response, failure.task(), failure.sql(), translator, observation);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
 	}
 
 	/**
@@ -138,16 +165,22 @@ final class CnosHttpExchange {
 		Failure failure = new Failure(task, null, this.translator, detail);
 		Map<String, String> variables = Map.of("tenant", tenant, "db", database, "precision",
 				body.getPrecision().parameter());
-		execute(failure, (client) -> {
-			RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
-			if (!gzip) {
-				return spec.contentLength(body.size()).body(body::writeTo);
-			}
-			ByteArrayOutputStream compressed = gzip(body);
-			return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
-				.contentLength(compressed.size())
-				.body(compressed::writeTo);
-		}, (response) -> checkWritten(failure, response), true);
+		if (logger.isDebugEnabled()) {
+			logger.debug(
+					task + ": " + body.lineCount() + " lines, " + body.size() + " bytes" + (gzip ? " before gzip" : "")
+							+ ", precision " + body.getPrecision().parameter() + ", to " + tenant + "." + database);
+		}
+		CnosObservations.create(this.observations, "write", tenant, database, null)
+			.observe(() -> execute(failure, (client) -> {
+				RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
+				if (!gzip) {
+					return spec.contentLength(body.size()).body(body::writeTo);
+				}
+				ByteArrayOutputStream compressed = gzip(body);
+				return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+					.contentLength(compressed.size())
+					.body(compressed::writeTo);
+			}, (response) -> checkWritten(failure, response), true));
 	}
 
 	/**

@@ -30,6 +30,7 @@ import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.PointMapper;
 import io.cnosdb.client.write.WritePrecision;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.support.DataAccessUtils;
@@ -434,7 +435,21 @@ public class CnosTemplate implements CnosOperations {
 
 		private boolean gzip;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set the registry of the CnosDB-level observations ({@link CnosObservations}):
+		 * one per query, statement, write request and ping. Defaults to none.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
 		}
 
 		/**
@@ -546,8 +561,8 @@ public class CnosTemplate implements CnosOperations {
 			}).build();
 			CnosExceptionTranslator translator = new CnosExceptionTranslator(baseUrl,
 					List.of(authorization, token, this.password));
-			return new CnosTemplate(new CnosHttpExchange(restClient, translator), baseUrl, this.user, this.tenant,
-					this.database, new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
+			return new CnosTemplate(new CnosHttpExchange(restClient, translator, this.observationRegistry), baseUrl,
+					this.user, this.tenant, this.database, new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
 		}
 
 		/**

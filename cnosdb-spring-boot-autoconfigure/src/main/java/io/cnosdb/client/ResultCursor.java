@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.ErrorTrailerInputStream;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
@@ -46,15 +47,21 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
 	private final CnosRow.Columns columns;
 
+	private final Observation observation;
+
 	private @Nullable CnosRow next;
 
 	private boolean finished;
 
-	ResultCursor(ClientHttpResponse response, String task, @Nullable String sql, CnosExceptionTranslator translator) {
+	private boolean closed;
+
+	ResultCursor(ClientHttpResponse response, String task, @Nullable String sql, CnosExceptionTranslator translator,
+			Observation observation) {
 		this.response = response;
 		this.task = task;
 		this.sql = sql;
 		this.translator = translator;
+		this.observation = observation;
 		try {
 			this.body = new ErrorTrailerInputStream(response.getBody());
 			this.records = CSV_READER.readValues(this.body);
@@ -62,12 +69,10 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
 		}
 		catch (IOException | JacksonException ex) {
-			close();
-			throw translator.translate(task, sql, ex);
+			throw fail(translator.translate(task, sql, ex));
 		}
 		catch (RuntimeException ex) {
-			close();
-			throw ex;
+			throw fail(ex);
 		}
 	}
 
@@ -113,12 +118,10 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			return new CnosRow(this.columns, values);
 		}
 		catch (JacksonException ex) {
-			close();
-			throw this.translator.translate(this.task, this.sql, ex);
+			throw fail(this.translator.translate(this.task, this.sql, ex));
 		}
 		catch (RuntimeException ex) {
-			close();
-			throw ex;
+			throw fail(ex);
 		}
 	}
 
@@ -133,17 +136,33 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		}
 		String trailer = this.body.trailer();
 		if (trailer != null) {
-			DataAccessException error = this.translator.translateStreamedError(this.task, this.sql, trailer);
-			close();
-			throw error;
+			throw fail(this.translator.translateStreamedError(this.task, this.sql, trailer));
 		}
 		return null;
 	}
 
+	/** Record the failure on the observation and close. */
+	private RuntimeException fail(RuntimeException ex) {
+		if (!this.closed) {
+			this.observation.error(ex);
+		}
+		close();
+		return ex;
+	}
+
+	/** Close the response, which ends the query's observation. */
 	@Override
 	public void close() {
 		this.finished = true;
-		this.response.close();
+		if (!this.closed) {
+			this.closed = true;
+			try {
+				this.response.close();
+			}
+			finally {
+				this.observation.stop();
+			}
+		}
 	}
 
 }
