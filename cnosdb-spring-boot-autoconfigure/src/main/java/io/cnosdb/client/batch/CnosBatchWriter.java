@@ -408,6 +408,11 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		return this.queue.statistics();
 	}
 
+	/** The client this writer sends through. */
+	CnosOperations operations() {
+		return this.operations;
+	}
+
 	@Override
 	public String toString() {
 		return "CnosBatchWriter[" + this.operations + ", state=" + this.queue.state() + ", " + getStatistics() + "]";

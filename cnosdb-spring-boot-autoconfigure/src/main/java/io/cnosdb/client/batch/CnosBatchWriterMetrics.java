@@ -14,8 +14,9 @@ import org.springframework.util.Assert;
  * Publishes the counters of a {@link CnosBatchWriter} to Micrometer:
  * {@code cnosdb.batch.points.buffered} (gauge), and the counters
  * {@code cnosdb.batch.points.written}, {@code cnosdb.batch.points.retried} and
- * {@code cnosdb.batch.points.failed}. Spring Boot binds it when Micrometer is present; an
- * application that builds its writer by hand can call {@link #bindTo(MeterRegistry)}.
+ * {@code cnosdb.batch.points.failed}, tagged with the tenant and database. Spring Boot
+ * binds it when Micrometer is present; an application that builds its writer by hand can
+ * call {@link #bindTo(MeterRegistry)}.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -26,14 +27,17 @@ public class CnosBatchWriterMetrics implements MeterBinder {
 	private final Tags tags;
 
 	/**
-	 * Create metrics for a writer.
+	 * Create metrics for a writer. Every meter is tagged with the tenant
+	 * ({@code cnosdb.tenant}) and database ({@code db.namespace}) the writer writes to.
 	 * @param writer the writer
-	 * @param tags tags added to every meter (such as the writer's name)
+	 * @param tags further tags added to every meter (such as the writer's name)
 	 */
 	public CnosBatchWriterMetrics(CnosBatchWriter writer, Iterable<io.micrometer.core.instrument.Tag> tags) {
 		Assert.notNull(writer, "'writer' must not be null");
 		this.writer = writer;
-		this.tags = Tags.of(tags);
+		this.tags = Tags
+			.of("cnosdb.tenant", writer.operations().getTenant(), "db.namespace", writer.operations().getDatabase())
+			.and(tags);
 	}
 
 	@Override

@@ -446,6 +446,10 @@ class CnosBatchWriterTests {
 		assertThat(registry.get("cnosdb.batch.points.retried").functionCounter().count()).isZero();
 		assertThat(registry.get("cnosdb.batch.points.failed").functionCounter().count()).isZero();
 		assertThat(registry.get("cnosdb.batch.points.buffered").gauge().value()).isCloseTo(0.0, within(0.0));
+		assertThat(registry.get("cnosdb.batch.points.written")
+			.tag("cnosdb.tenant", "cnosdb")
+			.tag("db.namespace", "public")
+			.functionCounter()).isNotNull();
 	}
 
 	@Test
