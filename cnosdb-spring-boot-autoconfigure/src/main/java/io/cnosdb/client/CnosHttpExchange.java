@@ -18,7 +18,7 @@ import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
-import io.cnosdb.client.support.SqlSanitizer;
+import io.cnosdb.client.sql.SqlSanitizer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;

@@ -1,6 +1,6 @@
 package io.cnosdb.client;
 
-import io.cnosdb.client.support.SqlSanitizer;
+import io.cnosdb.client.sql.SqlSanitizer;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

@@ -241,6 +241,19 @@ public final class CnosParameterBinder {
 	}
 
 	private static int skipQuoted(String sql, int start, char quote, String what) {
+		int end = endOfQuoted(sql, start, quote);
+		if (end < 0) {
+			throw unterminated(what, start);
+		}
+		return end;
+	}
+
+	/**
+	 * Return the index after a literal or identifier quoted with {@code quote} that
+	 * starts at {@code start} (a doubled quote inside stands for one), or {@code -1} when
+	 * it is not terminated.
+	 */
+	static int endOfQuoted(String sql, int start, char quote) {
 		int i = start + 1;
 		while (i < sql.length()) {
 			if (sql.charAt(i) == quote) {
@@ -252,7 +265,7 @@ public final class CnosParameterBinder {
 			}
 			i++;
 		}
-		throw unterminated(what, start);
+		return -1;
 	}
 
 	/** {@code E'...'}: a backslash escapes the next character, {@code ''} is a quote. */

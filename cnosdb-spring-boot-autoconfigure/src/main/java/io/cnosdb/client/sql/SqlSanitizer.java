@@ -1,4 +1,4 @@
-package io.cnosdb.client.support;
+package io.cnosdb.client.sql;
 
 /**
  * Replaces the literal values of a SQL statement with {@code ?}: string literals
@@ -26,11 +26,11 @@ public final class SqlSanitizer {
 		while (i < length) {
 			char c = sql.charAt(i);
 			if (c == '\'') {
-				i = skipQuoted(sql, i, '\'');
+				i = endOfQuoted(sql, i, '\'');
 				out.append('?');
 			}
 			else if (c == '"') {
-				int end = skipQuoted(sql, i, '"');
+				int end = endOfQuoted(sql, i, '"');
 				out.append(sql, i, end);
 				i = end;
 			}
@@ -60,20 +60,10 @@ public final class SqlSanitizer {
 		return out.toString();
 	}
 
-	/** Skip a literal or identifier quoted with {@code quote}, a doubled quote inside. */
-	private static int skipQuoted(String sql, int start, char quote) {
-		int i = start + 1;
-		while (i < sql.length()) {
-			if (sql.charAt(i) == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
+	/** The end of a quoted literal or identifier, or the end of an unterminated one. */
+	private static int endOfQuoted(String sql, int start, char quote) {
+		int end = CnosParameterBinder.endOfQuoted(sql, start, quote);
+		return (end >= 0) ? end : sql.length();
 	}
 
 	private static int skipNumber(String sql, int start) {
