@@ -4,6 +4,7 @@ import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.batch.CnosBatchWriter;
 import io.cnosdb.client.batch.WriteFailureListener;
 import io.cnosdb.client.csv.CnosCsvImporter;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,7 +41,8 @@ public final class CnosWriteAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CnosBatchWriter cnosBatchWriter(CnosOperations operations, CnosProperties properties,
-				ObjectProvider<WriteFailureListener> failureListeners) {
+				ObjectProvider<WriteFailureListener> failureListeners,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
 			CnosProperties.Batch batch = properties.getWrite().getBatch();
 			CnosBatchWriter.Builder builder = CnosBatchWriter.builder(operations)
 				.batchSize(batch.getBatchSize())
@@ -56,7 +58,8 @@ public final class CnosWriteAutoConfiguration {
 				.maxRetryDelay(batch.getMaxRetryDelay())
 				.retryJitter(batch.getRetryJitter())
 				.maxRetryTime(batch.getMaxRetryTime())
-				.shutdownTimeout(batch.getShutdownTimeout());
+				.shutdownTimeout(batch.getShutdownTimeout())
+				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 			failureListeners.orderedStream().forEach(builder::failureListener);
 			return builder.build();
 		}

@@ -127,6 +127,28 @@ class CnosObservationTests {
 	}
 
 	@Test
+	void batchFlushIsObservedAroundItsWriteRequests() {
+		server.stubFor(post(urlPathEqualTo("/api/v1/write")).willReturn(WriteStubs.writeOk()));
+		try (io.cnosdb.client.batch.CnosBatchWriter writer = io.cnosdb.client.batch.CnosBatchWriter
+			.builder(this.template)
+			.observationRegistry(this.registry)
+			.build()) {
+			writer.writePoints(java.util.List.of(Point.measurement("m").field("v", 1L).build()));
+			writer.flush();
+		}
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo(CnosObservations.NAME)
+			.that()
+			.hasContextualNameEqualTo("cnosdb batch.flush")
+			.hasLowCardinalityKeyValue("db.operation", "batch.flush")
+			.hasLowCardinalityKeyValue("db.namespace", "air_db")
+			.hasHighCardinalityKeyValue("cnosdb.batch.points", "1")
+			.hasBeenStopped();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo(CnosObservations.NAME, 2);
+	}
+
+	@Test
 	void pingIsObserved() {
 		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "application/json")

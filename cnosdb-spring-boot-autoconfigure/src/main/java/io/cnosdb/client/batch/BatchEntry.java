@@ -1,5 +1,9 @@
 package io.cnosdb.client.batch;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+
 /**
  * One point or raw line buffered by a {@link CnosBatchWriter}, the write call it belongs
  * to, and what has happened to it so far. The mutable state is guarded by the lock of the
@@ -28,6 +32,9 @@ final class BatchEntry {
 
 	/** How many requests carried the entry. */
 	int attempts;
+
+	/** Why the last request carrying the entry failed, or {@code null}. */
+	@Nullable DataAccessException lastFailure;
 
 	/**
 	 * Create an entry.

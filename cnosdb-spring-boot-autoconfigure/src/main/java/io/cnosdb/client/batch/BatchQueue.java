@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -314,15 +314,16 @@ final class BatchQueue {
 		settle(claim(entries), this::abandoned);
 	}
 
-	private DataAccessException abandoned(boolean possiblyWritten) {
+	private DataAccessException abandoned(boolean possiblyWritten, @Nullable DataAccessException lastFailure) {
 		String timeout = "(shutdown timeout " + this.options.shutdownTimeout().toMillis() + " ms)";
+		String last = (lastFailure != null) ? "; the last attempt failed with: " + lastFailure.getMessage() : "";
 		if (possiblyWritten) {
 			return new CnosWriteAbandonedException("The CnosBatchWriter closed " + timeout
 					+ " before CnosDB acknowledged these points; a request carrying them was abandoned while waiting"
-					+ " for its answer, or got none, so CnosDB may have stored them", null);
+					+ " for its answer, or got none, so CnosDB may have stored them" + last, lastFailure);
 		}
 		return new CnosWriteAbandonedException(
-				"The CnosBatchWriter closed before these points could be written " + timeout, null);
+				"The CnosBatchWriter closed before these points could be written " + timeout + last, lastFailure);
 	}
 
 	/**
@@ -439,11 +440,26 @@ final class BatchQueue {
 	 * @param possiblyWritten whether CnosDB may have stored them
 	 */
 	void endAttempt(List<BatchEntry> entries, boolean possiblyWritten) {
+		endAttempt(entries, possiblyWritten, null);
+	}
+
+	/**
+	 * Note that a request carrying {@code entries} came back with a failure that may be
+	 * retried.
+	 * @param entries the entries of the request
+	 * @param possiblyWritten whether CnosDB may have stored them
+	 * @param failure why the request failed, kept as the cause should the entries be
+	 * abandoned at shutdown before the next attempt ends
+	 */
+	void endAttempt(List<BatchEntry> entries, boolean possiblyWritten, @Nullable DataAccessException failure) {
 		this.lock.lock();
 		try {
 			for (BatchEntry entry : entries) {
 				entry.sending = false;
 				entry.possiblyWritten |= possiblyWritten;
+				if (failure != null) {
+					entry.lastFailure = failure;
+				}
 			}
 		}
 		finally {
@@ -571,7 +587,7 @@ final class BatchQueue {
 			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
 					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
 		}
-		settle(claimed, (possiblyWritten) -> failure);
+		settle(claimed, (possiblyWritten, lastFailure) -> failure);
 	}
 
 	/** Take the entries not settled yet, with what is known of each, under the lock. */
@@ -582,7 +598,8 @@ final class BatchQueue {
 			for (BatchEntry entry : entries) {
 				if (!entry.settled) {
 					entry.settled = true;
-					claimed.add(new Claimed(entry, entry.possiblyWritten || entry.sending, entry.attempts));
+					claimed.add(new Claimed(entry, entry.possiblyWritten || entry.sending, entry.attempts,
+							entry.lastFailure));
 				}
 			}
 			this.pending -= claimed.size();
@@ -598,21 +615,24 @@ final class BatchQueue {
 	 * Settle claimed entries, reporting those that CnosDB may have stored apart from
 	 * those it did not.
 	 */
-	private void settle(List<Claimed> claimed, Function<Boolean, @Nullable DataAccessException> failureFor) {
+	private void settle(List<Claimed> claimed,
+			BiFunction<Boolean, @Nullable DataAccessException, @Nullable DataAccessException> failureFor) {
 		if (claimed.isEmpty()) {
 			return;
 		}
 		for (boolean possiblyWritten : new boolean[] { false, true }) {
 			List<BatchEntry> group = new ArrayList<>();
 			int attempts = 0;
+			DataAccessException lastFailure = null;
 			for (Claimed each : claimed) {
 				if (each.possiblyWritten() == possiblyWritten) {
 					group.add(each.entry());
 					attempts = Math.max(attempts, each.attempts());
+					lastFailure = (each.lastFailure() != null) ? each.lastFailure() : lastFailure;
 				}
 			}
 			if (!group.isEmpty()) {
-				settleGroup(group, failureFor.apply(possiblyWritten), attempts, possiblyWritten);
+				settleGroup(group, failureFor.apply(possiblyWritten, lastFailure), attempts, possiblyWritten);
 			}
 		}
 		this.lock.lock();
@@ -642,7 +662,8 @@ final class BatchQueue {
 	}
 
 	/** An entry taken for settling, and what was known of it then. */
-	private record Claimed(BatchEntry entry, boolean possiblyWritten, int attempts) {
+	private record Claimed(BatchEntry entry, boolean possiblyWritten, int attempts,
+			@Nullable DataAccessException lastFailure) {
 	}
 
 	enum State {

@@ -7,10 +7,13 @@ import java.util.List;
 
 import io.cnosdb.client.CnosErrorAware;
 import io.cnosdb.client.CnosErrorResponse;
+import io.cnosdb.client.CnosObservations;
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -49,9 +52,12 @@ final class BatchSender {
 
 	private final CnosBatchWriterOptions options;
 
-	BatchSender(CnosOperations operations, CnosBatchWriterOptions options) {
+	private final ObservationRegistry observations;
+
+	BatchSender(CnosOperations operations, CnosBatchWriterOptions options, ObservationRegistry observations) {
 		this.operations = operations;
 		this.options = options;
+		this.observations = observations;
 	}
 
 	/**
@@ -60,6 +66,13 @@ final class BatchSender {
 	 * @param queue settles the entries
 	 */
 	void send(List<BatchEntry> batch, BatchQueue queue) {
+		Observation observation = CnosObservations
+			.create(this.observations, "batch.flush", this.operations.getTenant(), this.operations.getDatabase(), null)
+			.highCardinalityKeyValue("cnosdb.batch.points", String.valueOf(batch.size()));
+		observation.observe(() -> sendObserved(batch, queue));
+	}
+
+	private void sendObserved(List<BatchEntry> batch, BatchQueue queue) {
 		// Entries given to the chunker and not settled yet: a body of n lines is the
 		// first n of them.
 		ArrayDeque<BatchEntry> unsent = new ArrayDeque<>();
@@ -223,7 +236,7 @@ final class BatchSender {
 				queue.endAttempt(entries, false);
 				return failure;
 			}
-			queue.endAttempt(entries, PossiblyWritten.afterFailure(failure, entries.size()));
+			queue.endAttempt(entries, PossiblyWritten.afterFailure(failure, entries.size()), failure);
 			if (!queue.pause(delay)) {
 				queue.complete(entries,
 						new CnosWriteAbandonedException(

@@ -16,6 +16,7 @@ import io.cnosdb.client.write.PointMapper;
 import io.cnosdb.client.write.WritePrecision;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -97,7 +98,8 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
-		this.queue = new BatchQueue(this.options, new BatchSender(this.operations, this.options),
+		this.queue = new BatchQueue(this.options,
+				new BatchSender(this.operations, this.options, builder.observationRegistry),
 				new FailureReporter(builder.failureListeners, this.options.precision()), threadFactory);
 	}
 
@@ -443,6 +445,8 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 
 		private @Nullable ThreadFactory threadFactory;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
 		private Builder(CnosOperations operations) {
 			Assert.notNull(operations, "'operations' must not be null");
 			this.operations = operations;
@@ -457,6 +461,19 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		public Builder failureListener(WriteFailureListener listener) {
 			Assert.notNull(listener, "'listener' must not be null");
 			this.failureListeners.add(listener);
+			return this;
+		}
+
+		/**
+		 * Set the registry of the observation of each batch flush
+		 * ({@code cnosdb.client.operations} with {@code db.operation=batch.flush}, see
+		 * {@link io.cnosdb.client.CnosObservations}). Defaults to none.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			this.observationRegistry = observationRegistry;
 			return this;
 		}
 
