@@ -15,8 +15,7 @@ import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.batch.CnosBatchWriter;
 import io.cnosdb.client.batch.WriteFailure;
 import io.cnosdb.client.write.Point;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -37,23 +36,18 @@ class BatchWriterIT {
 
 	private final CnosDbServer server;
 
-	private final String database = CnosDbServer.uniqueName("batch");
+	@AutoClose
+	private final CnosDbServer.TemporaryDatabase temporary;
+
+	private final String database;
 
 	private final CnosTemplate template;
 
 	BatchWriterIT(CnosDbServer server) {
 		this.server = server;
-		this.template = server.template().forDatabase(this.database);
-	}
-
-	@BeforeAll
-	void createDatabase() {
-		this.server.template().admin().createDatabase(this.database);
-	}
-
-	@AfterAll
-	void dropDatabase() {
-		this.server.template().admin().dropDatabaseIfExists(this.database);
+		this.temporary = server.temporaryDatabase("batch");
+		this.database = this.temporary.name();
+		this.template = this.temporary.template();
 	}
 
 	@Test

@@ -39,6 +39,18 @@ public record CnosDbServer(String url, String user, String password, String orig
 	}
 
 	/**
+	 * Create a database no other test uses, dropped when the returned handle is closed
+	 * (for example by JUnit's {@code @AutoClose} on the test's field).
+	 * @param prefix a readable prefix of its name
+	 * @return the database
+	 */
+	public TemporaryDatabase temporaryDatabase(String prefix) {
+		String name = uniqueName(prefix);
+		template().admin().createDatabase(name);
+		return new TemporaryDatabase(name, template().forDatabase(name));
+	}
+
+	/**
 	 * A name no other test uses, for databases, tables, users and tenants a test creates.
 	 * @param prefix a readable prefix
 	 * @return the prefix and a random suffix
@@ -50,6 +62,21 @@ public record CnosDbServer(String url, String user, String password, String orig
 	@Override
 	public String toString() {
 		return "CnosDB " + this.info.version() + " at " + this.url + " (" + this.origin + ")";
+	}
+
+	/**
+	 * A database of one test class, dropped on close.
+	 *
+	 * @param name its name
+	 * @param template a template for it
+	 */
+	public record TemporaryDatabase(String name, CnosTemplate template) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.template.admin().dropDatabaseIfExists(this.name);
+		}
+
 	}
 
 }

@@ -20,8 +20,7 @@ import io.cnosdb.client.csv.CsvColumnMapping;
 import io.cnosdb.client.csv.CsvColumnType;
 import io.cnosdb.client.csv.CsvImportResult;
 import io.cnosdb.client.write.WritePrecision;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,23 +41,18 @@ class CsvImportIT {
 
 	private final CnosDbServer server;
 
-	private final String database = CnosDbServer.uniqueName("csv");
+	@AutoClose
+	private final CnosDbServer.TemporaryDatabase temporary;
+
+	private final String database;
 
 	private final CnosTemplate template;
 
 	CsvImportIT(CnosDbServer server) {
 		this.server = server;
-		this.template = server.template().forDatabase(this.database);
-	}
-
-	@BeforeAll
-	void createDatabase() {
-		this.server.template().admin().createDatabase(this.database);
-	}
-
-	@AfterAll
-	void dropDatabase() {
-		this.server.template().admin().dropDatabaseIfExists(this.database);
+		this.temporary = server.temporaryDatabase("csv");
+		this.database = this.temporary.name();
+		this.template = this.temporary.template();
 	}
 
 	@Test

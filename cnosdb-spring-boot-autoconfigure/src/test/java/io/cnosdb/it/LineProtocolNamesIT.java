@@ -12,9 +12,8 @@ import io.cnosdb.client.admin.CnosColumn;
 import io.cnosdb.client.admin.CnosFieldType;
 import io.cnosdb.client.admin.CnosTableDefinition;
 import io.cnosdb.client.write.Point;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,23 +37,18 @@ class LineProtocolNamesIT {
 
 	private final CnosDbServer server;
 
-	private final String database = CnosDbServer.uniqueName("names");
+	@AutoClose
+	private final CnosDbServer.TemporaryDatabase temporary;
+
+	private final String database;
 
 	private final CnosTemplate template;
 
 	LineProtocolNamesIT(CnosDbServer server) {
 		this.server = server;
-		this.template = server.template().forDatabase(this.database);
-	}
-
-	@BeforeAll
-	void createDatabase() {
-		this.server.template().admin().createDatabase(this.database);
-	}
-
-	@AfterAll
-	void dropDatabase() {
-		this.server.template().admin().dropDatabaseIfExists(this.database);
+		this.temporary = server.temporaryDatabase("names");
+		this.database = this.temporary.name();
+		this.template = this.temporary.template();
 	}
 
 	@Test

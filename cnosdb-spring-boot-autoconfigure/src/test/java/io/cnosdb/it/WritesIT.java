@@ -16,8 +16,7 @@ import io.cnosdb.client.write.Point;
 import io.cnosdb.client.write.Tag;
 import io.cnosdb.client.write.Timestamp;
 import io.cnosdb.client.write.WritePrecision;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,23 +40,18 @@ class WritesIT {
 
 	private final CnosDbServer server;
 
-	private final String database = CnosDbServer.uniqueName("writes");
+	@AutoClose
+	private final CnosDbServer.TemporaryDatabase temporary;
+
+	private final String database;
 
 	private final CnosTemplate template;
 
 	WritesIT(CnosDbServer server) {
 		this.server = server;
-		this.template = server.template().forDatabase(this.database);
-	}
-
-	@BeforeAll
-	void createDatabase() {
-		this.server.template().admin().createDatabase(this.database);
-	}
-
-	@AfterAll
-	void dropDatabase() {
-		this.server.template().admin().dropDatabaseIfExists(this.database);
+		this.temporary = server.temporaryDatabase("writes");
+		this.database = this.temporary.name();
+		this.template = this.temporary.template();
 	}
 
 	@Test
