@@ -1,7 +1,5 @@
 package io.cnosdb.autoconfigure;
 
-import java.net.http.HttpClient;
-
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
 import io.micrometer.observation.ObservationRegistry;
@@ -14,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -51,20 +48,10 @@ public final class CnosAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			ObjectProvider<CnosTemplateBuilderCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
-			.withSslBundle(connectionDetails.getSslBundle())
-			.orElse(httpClientSettings.getIfAvailable());
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			// CnosDB speaks HTTP/1.1; skip the JDK client's h2c upgrade attempt on every
-			// plain-http connection.
-			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
-		}
 		CnosTemplate.Builder builder = CnosTemplate.builder()
-			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder)
-				.requestFactory(factoryBuilder.build(settings)))
+			.restClientBuilder(CnosRestClients.restClientBuilder(restClientBuilder, requestFactoryBuilder,
+					httpClientSettings, resourceLoader.getClassLoader(), properties.getConnectTimeout(),
+					properties.getReadTimeout(), connectionDetails.getSslBundle()))
 			.url(connectionDetails.getUrl())
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 			.tenant(orElse(connectionDetails.getTenant(), properties.getTenant()))

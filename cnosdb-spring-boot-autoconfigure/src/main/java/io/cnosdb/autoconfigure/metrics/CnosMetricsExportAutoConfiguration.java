@@ -1,12 +1,12 @@
 package io.cnosdb.autoconfigure.metrics;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.cnosdb.autoconfigure.CnosAutoConfiguration;
 import io.cnosdb.autoconfigure.CnosConnectionDetails;
 import io.cnosdb.autoconfigure.CnosProperties;
+import io.cnosdb.autoconfigure.CnosRestClients;
 import io.cnosdb.autoconfigure.CnosTemplateBuilderCustomizer;
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosTemplate;
@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.ConditionalOnEnabledMetricsExport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,20 +93,12 @@ public final class CnosMetricsExportAutoConfiguration {
 				}
 				CnosConnectionDetails details = connectionDetails
 					.getIfAvailable(() -> propertiesDetails(cnosProperties));
-				HttpClientSettings settings = HttpClientSettings.defaults()
-					.withTimeouts(orElse(properties.getConnectTimeout(), cnosProperties.getConnectTimeout()),
-							orElse(properties.getReadTimeout(), cnosProperties.getReadTimeout()))
-					.orElse(httpClientSettings.getIfAvailable());
-				ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-				if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-					// CnosDB speaks HTTP/1.1: no h2c upgrade attempt.
-					factoryBuilder = jdk
-						.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1));
-				}
 				CnosTemplate.Builder builder = CnosTemplate.builder()
-					.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder)
-						.requestFactory(factoryBuilder.build(settings)))
+					.restClientBuilder(CnosRestClients.restClientBuilder(restClientBuilder, requestFactoryBuilder,
+							httpClientSettings, resourceLoader.getClassLoader(),
+							orElse(properties.getConnectTimeout(), cnosProperties.getConnectTimeout()),
+							orElse(properties.getReadTimeout(), cnosProperties.getReadTimeout()),
+							details.getSslBundle()))
 					.url(details.getUrl())
 					.credentials(details.getUser(), details.getPassword())
 					.tenant(cnosProperties.getTenant())
