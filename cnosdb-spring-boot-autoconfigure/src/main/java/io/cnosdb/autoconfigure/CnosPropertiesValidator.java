@@ -3,7 +3,6 @@ package io.cnosdb.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
-import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.sql.CnosSql;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +25,7 @@ final class CnosPropertiesValidator {
 	}
 
 	static void validate(CnosProperties properties) {
-		try {
-			CnosTemplate.Builder.validateUrl(properties.getUrl());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCnosUrlException(withoutUserInfo(properties.getUrl()), ex.getMessage());
-		}
+		InvalidCnosUrlException.check("cnosdb.url", properties.getUrl());
 		String user = properties.getUser();
 		check(user != null && !user.isBlank(), "cnosdb.user", user, "must not be empty");
 		check(user.indexOf(':') < 0, "cnosdb.user", user,

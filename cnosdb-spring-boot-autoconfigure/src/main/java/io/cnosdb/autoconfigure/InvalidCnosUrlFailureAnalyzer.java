@@ -5,7 +5,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
 /**
- * Reports an unusable {@code cnosdb.url} the way Boot reports an invalid property value,
+ * Reports an unusable CnosDB URL property the way Boot reports an invalid property value,
  * but with the value's credentials masked. It runs before Boot's own analyzer, which
  * would print the value as configured.
  *
@@ -16,9 +16,10 @@ class InvalidCnosUrlFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCnosU
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidCnosUrlException cause) {
 		return new FailureAnalysis(
-				"Invalid value '" + cause.getValue() + "' for configuration property 'cnosdb.url': "
+				"Invalid value '" + cause.getValue() + "' for configuration property '" + cause.getName() + "': "
 						+ cause.getReason(),
-				"Set cnosdb.url to the absolute http:// or https:// URL of a CnosDB query node, without credentials "
+				"Set " + cause.getName()
+						+ " to the absolute http:// or https:// URL of a CnosDB query node, without credentials "
 						+ "(set cnosdb.user and cnosdb.password instead), query or fragment.",
 				cause);
 	}

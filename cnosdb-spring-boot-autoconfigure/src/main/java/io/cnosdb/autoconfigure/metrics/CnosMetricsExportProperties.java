@@ -2,7 +2,7 @@ package io.cnosdb.autoconfigure.metrics;
 
 import java.time.Duration;
 
-import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.autoconfigure.InvalidCnosUrlException;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.micrometer.CnosRegistryConfig;
 import org.jspecify.annotations.Nullable;
@@ -177,14 +177,7 @@ public class CnosMetricsExportProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		if (this.url != null) {
-			try {
-				CnosTemplate.Builder.validateUrl(this.url);
-			}
-			catch (IllegalArgumentException ex) {
-				// A URL with credentials is not shown.
-				throw new InvalidConfigurationPropertyValueException(PREFIX + "url",
-						this.url.contains("@") ? "******" : this.url, ex.getMessage());
-			}
+			InvalidCnosUrlException.check(PREFIX + "url", this.url);
 		}
 		checkName("tenant", this.tenant);
 		checkName("database", this.database);

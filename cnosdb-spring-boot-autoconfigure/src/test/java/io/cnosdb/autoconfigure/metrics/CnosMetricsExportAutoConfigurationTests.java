@@ -275,4 +275,19 @@ class CnosMetricsExportAutoConfigurationTests {
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(CnosServerStub.csv("")));
 	}
 
+	@Test
+	void exportUrlWithCredentialsFailsStartupWithoutShowingThem() {
+		this.contextRunner
+			.withPropertyValues("management.cnosdb.metrics.export.enabled=true",
+					"management.cnosdb.metrics.export.url=ftp://root:hunter2@cnosdb.example")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(io.cnosdb.autoconfigure.InvalidCnosUrlException.class)
+					.hasMessageContaining("management.cnosdb.metrics.export.url")
+					.hasMessageContaining("ftp://******@cnosdb.example")
+					.hasMessageNotContaining("hunter2");
+			});
+	}
+
 }
