@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -28,8 +29,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * then the heap and start-up probes in JVMs of their own, and writes
  * {@code BENCHMARKS.md}.
  * <p>
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--out BENCHMARKS.md]}.
- * {@code --quick} runs one round with very short iterations: a smoke run.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--out BENCHMARKS.md] [--only REGEX]}.
+ * {@code --quick} runs one round with very short iterations: a smoke run; {@code --only}
+ * runs the benchmarks and probes whose class name the expression finds (for example
+ * {@code --only 'Query|LargeStream'}), the report says "failed" for the others.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -44,40 +47,51 @@ public final class BenchmarkRunner {
 
 	private final Path logs;
 
+	private final @Nullable Pattern only;
+
 	private final Results results = new Results();
 
-	private BenchmarkRunner(Settings settings, LoopbackSink sink, Path logs) {
+	private BenchmarkRunner(Settings settings, LoopbackSink sink, Path logs, @Nullable Pattern only) {
 		this.settings = settings;
 		this.sink = sink;
 		this.logs = logs;
+		this.only = only;
+	}
+
+	private boolean selected(Class<?> benchmark) {
+		return this.only == null || this.only.matcher(benchmark.getSimpleName()).find();
 	}
 
 	/**
 	 * Run everything and write the report.
-	 * @param args {@code --quick}, {@code --out <file>}
+	 * @param args {@code --quick}, {@code --out <file>}, {@code --only <regex>}
 	 * @throws Exception if a run cannot be started
 	 */
 	public static void main(String[] args) throws Exception {
 		boolean quick = false;
 		Path out = Path.of("BENCHMARKS.md");
+		@Nullable Pattern only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> quick = true;
 				case "--out" -> out = Path.of(args[++i]);
-				default ->
-					throw new IllegalArgumentException("Unknown argument '" + args[i] + "' (--quick, --out FILE)");
+				case "--only" -> only = Pattern.compile(args[++i]);
+				default -> throw new IllegalArgumentException(
+						"Unknown argument '" + args[i] + "' (--quick, --out FILE, --only REGEX)");
 			}
 		}
 		Settings settings = quick ? Settings.QUICK : Settings.FULL;
 		Path logs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "cnosdb-bench-logs"));
 		long started = System.currentTimeMillis();
 		try (LoopbackSink sink = LoopbackSink.start()) {
-			BenchmarkRunner runner = new BenchmarkRunner(settings, sink, logs);
-			CsvImportBenchmark.file();
+			BenchmarkRunner runner = new BenchmarkRunner(settings, sink, logs, only);
+			if (runner.selected(CsvImportBenchmark.class)) {
+				CsvImportBenchmark.file();
+			}
 			for (int round = 1; round <= settings.rounds(); round++) {
 				runner.round(round);
 			}
-			String command = COMMAND + (quick ? " --quick" : "");
+			String command = COMMAND + (quick ? " --quick" : "") + ((only != null) ? " --only '" + only + "'" : "");
 			Report report = new Report(runner.results, settings, command, sink.summary(),
 					(System.currentTimeMillis() - started) / 1000);
 			Files.writeString(out, report.markdown(), StandardCharsets.UTF_8);
@@ -104,6 +118,9 @@ public final class BenchmarkRunner {
 	}
 
 	private void jmh(Class<?> benchmark, boolean singleShot, boolean gc) throws RunnerException {
+		if (!selected(benchmark)) {
+			return;
+		}
 		String name = benchmark.getSimpleName();
 		log("  " + name);
 		ChainedOptionsBuilder options = new OptionsBuilder().include("^" + Pattern.quote(benchmark.getName()) + "\\.")
@@ -139,6 +156,9 @@ public final class BenchmarkRunner {
 
 	private void probe(Class<?> probe, String argument, String prefix, String... jvmArgs)
 			throws IOException, InterruptedException {
+		if (!selected(probe)) {
+			return;
+		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of(jvmArgs));
