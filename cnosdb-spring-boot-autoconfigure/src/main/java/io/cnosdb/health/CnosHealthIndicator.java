@@ -171,7 +171,7 @@ public class CnosHealthIndicator extends AbstractHealthIndicator {
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			return Health.down()
-				.withDetail("reason", "The node cannot be reached")
+				.withDetail("reason", "The node failed ping")
 				.withDetail("error", String.valueOf(cause.getMessage()))
 				.build();
 		}
