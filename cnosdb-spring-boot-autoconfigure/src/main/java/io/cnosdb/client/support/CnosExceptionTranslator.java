@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
+
 import io.cnosdb.client.CnosAuthenticationException;
 import io.cnosdb.client.CnosBadSqlException;
 import io.cnosdb.client.CnosErrorResponse;
@@ -302,6 +304,11 @@ public final class CnosExceptionTranslator {
 		if (Causes.has(ex, ConnectException.class) || Causes.has(ex, UnknownHostException.class)) {
 			return new CnosResourceFailureException(
 					task + " failed: cannot reach CnosDB at " + this.url + " (" + reason + ")", null, safeSql, ex);
+		}
+		if (Causes.has(ex, SSLException.class)) {
+			return new CnosResourceFailureException(task + " failed: no TLS connection to CnosDB at " + this.url + " ("
+					+ reason + "); check that the server's certificate is trusted (cnosdb.ssl.bundle names the "
+					+ "trust store of this client)", null, safeSql, ex);
 		}
 		if (Causes.has(ex, IOException.class)) {
 			return new CnosResourceFailureException(
