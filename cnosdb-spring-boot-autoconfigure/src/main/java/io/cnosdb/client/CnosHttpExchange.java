@@ -99,6 +99,10 @@ final class CnosHttpExchange {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	private static final String SERVER_ADDRESS = "server.address";
+
+	private static final String SERVER_PORT = "server.port";
+
 	/** What {@code attempt} returns when the request goes on to the next node. */
 	private static final Object NEXT_NODE = new Object();
 
@@ -147,9 +151,9 @@ final class CnosHttpExchange {
 	 */
 	CnosServerInfo ping() {
 		Failure failure = new Failure("Ping", null, this.translator, (error) -> null);
-		return CnosObservations.create(this.observations, "ping", null, null, null)
-			.observe(() -> execute(failure, true, (client) -> client.get().uri(PING_URI),
-					(onNode, response) -> readPing(onNode, response), true));
+		Observation observation = CnosObservations.create(this.observations, "ping", null, null, null);
+		return observation.observe(() -> execute(failure, observation, true, (client) -> client.get().uri(PING_URI),
+				(onNode, response) -> readPing(onNode, response), true));
 	}
 
 	/**
@@ -175,7 +179,7 @@ final class CnosHttpExchange {
 				statement.sql());
 		observation.start();
 		try {
-			Opened opened = execute(failure, RepeatableSql.isRepeatable(statement.sql()),
+			Opened opened = execute(failure, observation, RepeatableSql.isRepeatable(statement.sql()),
 					(client) -> client.post()
 						.uri(streamed ? STREAMED_SQL_URI : SQL_URI, Map.of("tenant", tenant, "db", database))
 						.accept(CSV)
@@ -210,17 +214,17 @@ final class CnosHttpExchange {
 					task + ": " + body.lineCount() + " lines, " + body.size() + " bytes" + (gzip ? " before gzip" : "")
 							+ ", precision " + body.getPrecision().parameter() + ", to " + tenant + "." + database);
 		}
-		CnosObservations.create(this.observations, "write", tenant, database, null)
-			.observe(() -> execute(failure, false, (client) -> {
-				RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
-				if (!gzip) {
-					return spec.contentLength(body.size()).body(body::writeTo);
-				}
-				ByteArrayOutputStream compressed = gzip(body);
-				return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
-					.contentLength(compressed.size())
-					.body(compressed::writeTo);
-			}, (onNode, response) -> checkWritten(onNode, response), true));
+		Observation observation = CnosObservations.create(this.observations, "write", tenant, database, null);
+		observation.observe(() -> execute(failure, observation, false, (client) -> {
+			RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
+			if (!gzip) {
+				return spec.contentLength(body.size()).body(body::writeTo);
+			}
+			ByteArrayOutputStream compressed = gzip(body);
+			return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+				.contentLength(compressed.size())
+				.body(compressed::writeTo);
+		}, (onNode, response) -> checkWritten(onNode, response), true));
 	}
 
 	/**
@@ -230,12 +234,12 @@ final class CnosHttpExchange {
 	 * did not answer in time
 	 */
 	@SuppressWarnings("unchecked")
-	private <T> T execute(Failure failure, boolean repeatable,
+	private <T> T execute(Failure failure, Observation observation, boolean repeatable,
 			Function<RestClient, RestClient.RequestHeadersSpec<?>> request, ResponseHandler<T> handler, boolean close) {
 		if (this.nodes.size() == 1) {
 			Node node = this.nodes.get(0);
 			try {
-				T result = execute(node, failure, request, handler, close);
+				T result = execute(node, failure, observation, request, handler, close);
 				this.nodes.answered(node);
 				return result;
 			}
@@ -253,7 +257,7 @@ final class CnosHttpExchange {
 			Node node = this.nodes.get(i);
 			if (node.isAvailable(now)) {
 				tried = true;
-				Object result = attempt(node, failure, repeatable, request, handler, close, failures);
+				Object result = attempt(node, failure, observation, repeatable, request, handler, close, failures);
 				if (result != NEXT_NODE) {
 					return (T) result;
 				}
@@ -263,7 +267,7 @@ final class CnosHttpExchange {
 			// Every node is cooling down: rather than refuse the request unsent, try them
 			// all, the one whose cool-down ends first first.
 			for (Node node : this.nodes.byEndOfCoolDown()) {
-				Object result = attempt(node, failure, repeatable, request, handler, close, failures);
+				Object result = attempt(node, failure, observation, repeatable, request, handler, close, failures);
 				if (result != NEXT_NODE) {
 					return (T) result;
 				}
@@ -277,11 +281,11 @@ final class CnosHttpExchange {
 	 * {@code failures} and returns {@link #NEXT_NODE} when the next node may take the
 	 * request; throws when it may not.
 	 */
-	private <T> @Nullable Object attempt(Node node, Failure failure, boolean repeatable,
+	private <T> @Nullable Object attempt(Node node, Failure failure, Observation observation, boolean repeatable,
 			Function<RestClient, RestClient.RequestHeadersSpec<?>> request, ResponseHandler<T> handler, boolean close,
 			List<NodeError> failures) {
 		try {
-			T result = execute(node, failure.on(node), request, handler, close);
+			T result = execute(node, failure.on(node), observation, request, handler, close);
 			this.nodes.answered(node);
 			return result;
 		}
@@ -356,8 +360,11 @@ final class CnosHttpExchange {
 	 * results read after this method returns); the response is still closed here if
 	 * anything fails first.
 	 */
-	private <T> T execute(Node node, Failure failure, Function<RestClient, RestClient.RequestHeadersSpec<?>> request,
-			ResponseHandler<T> handler, boolean close) {
+	private <T> T execute(Node node, Failure failure, Observation observation,
+			Function<RestClient, RestClient.RequestHeadersSpec<?>> request, ResponseHandler<T> handler, boolean close) {
+		// The node that served the request, as OpenTelemetry's database spans name it.
+		observation.lowCardinalityKeyValue(SERVER_ADDRESS, node.address())
+			.lowCardinalityKeyValue(SERVER_PORT, node.port());
 		try {
 			// A single-node view holds only its node's client.
 			RestClient client = this.restClients.get((this.restClients.size() == 1) ? 0 : node.index());

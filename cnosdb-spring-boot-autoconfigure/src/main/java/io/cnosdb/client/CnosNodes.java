@@ -3,6 +3,7 @@ package io.cnosdb.client;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -150,6 +151,10 @@ final class CnosNodes {
 
 		private final String url;
 
+		private final String address;
+
+		private final String port;
+
 		private volatile long coolingDownUntil;
 
 		private volatile @Nullable Instant coolingDownSince;
@@ -159,6 +164,20 @@ final class CnosNodes {
 		Node(int index, String url) {
 			this.index = index;
 			this.url = url;
+			URI uri = URI.create(url);
+			this.address = String.valueOf(uri.getHost());
+			int port = uri.getPort();
+			this.port = String.valueOf((port >= 0) ? port : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80));
+		}
+
+		/** The host of the node's URL ({@code server.address}). */
+		String address() {
+			return this.address;
+		}
+
+		/** The port of the node's URL, or the scheme's default ({@code server.port}). */
+		String port() {
+			return this.port;
 		}
 
 		int index() {

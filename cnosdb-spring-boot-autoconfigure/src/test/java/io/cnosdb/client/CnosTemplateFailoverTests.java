@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -237,6 +239,22 @@ class CnosTemplateFailoverTests {
 		assertThat(template.getNodeStates().get(0).isCoolingDown()).isTrue();
 		assertThat(template.forNode(second.baseUrl()).ping().version()).isEqualTo("2.4.2");
 		assertThat(template.forDatabase("other").getNodeStates().get(0).isCoolingDown()).isTrue();
+	}
+
+	@Test
+	void theObservationNamesTheNodeThatServedTheRequest() throws IOException {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		CnosTemplate template = CnosTemplate.builder()
+			.urls(FaultSuite.refusingUrl(), second.baseUrl())
+			.observationRegistry(registry)
+			.build();
+		template.query("SELECT node FROM nodes");
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("db.operation", "query")
+			.hasLowCardinalityKeyValue("server.address", URI.create(second.baseUrl()).getHost())
+			.hasLowCardinalityKeyValue("server.port", String.valueOf(second.getPort()))
+			.doesNotHaveError();
 	}
 
 	@Test
