@@ -52,7 +52,8 @@ public final class CnosAutoConfiguration {
 			.restClientBuilder(CnosRestClients.restClientBuilder(restClientBuilder, requestFactoryBuilder,
 					httpClientSettings, resourceLoader.getClassLoader(), properties.getConnectTimeout(),
 					properties.getReadTimeout(), connectionDetails.getSslBundle()))
-			.url(connectionDetails.getUrl())
+			.urls(connectionDetails.getUrls())
+			.failoverCoolDown(properties.getFailover().getCoolDown())
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 			.tenant(orElse(connectionDetails.getTenant(), properties.getTenant()))
 			.database(orElse(connectionDetails.getDatabase(), properties.getDatabase()))

@@ -1,5 +1,7 @@
 package io.cnosdb.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -19,6 +21,14 @@ public interface CnosConnectionDetails extends ConnectionDetails {
 	 * @return the URL, such as {@code http://localhost:8902}
 	 */
 	String getUrl();
+
+	/**
+	 * Base URLs of the CnosDB nodes, tried in this order with failover between them.
+	 * @return the URLs, at least one; by default {@link #getUrl()} alone
+	 */
+	default List<String> getUrls() {
+		return List.of(getUrl());
+	}
 
 	/**
 	 * User to authenticate as.

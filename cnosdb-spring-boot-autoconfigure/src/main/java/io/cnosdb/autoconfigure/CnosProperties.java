@@ -1,8 +1,11 @@
 package io.cnosdb.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.cnosdb.client.batch.CnosBatchWriterOptions;
+import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.batch.OverflowPolicy;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.WritePrecision;
@@ -26,6 +29,18 @@ public class CnosProperties implements InitializingBean {
 	 * Base URL of the CnosDB HTTP API, without a trailing path.
 	 */
 	private String url = "http://localhost:8902";
+
+	/**
+	 * Whether cnosdb.url was set (rather than left at its default).
+	 */
+	private boolean urlSet;
+
+	/**
+	 * Base URLs of several CnosDB query nodes, tried in this order: each request goes to
+	 * the first one that is not cooling down after a failure. Cannot be used with
+	 * cnosdb.url.
+	 */
+	private List<String> urls = new ArrayList<>();
 
 	/**
 	 * User to authenticate as.
@@ -60,6 +75,8 @@ public class CnosProperties implements InitializingBean {
 
 	private final Ssl ssl = new Ssl();
 
+	private final Failover failover = new Failover();
+
 	private final Write write = new Write();
 
 	public String getUrl() {
@@ -68,6 +85,23 @@ public class CnosProperties implements InitializingBean {
 
 	public void setUrl(String url) {
 		this.url = url;
+		this.urlSet = true;
+	}
+
+	/**
+	 * Whether {@code cnosdb.url} was set rather than left at its default.
+	 * @return whether the URL was set
+	 */
+	boolean isUrlSet() {
+		return this.urlSet;
+	}
+
+	public List<String> getUrls() {
+		return this.urls;
+	}
+
+	public void setUrls(List<String> urls) {
+		this.urls = urls;
 	}
 
 	public String getUser() {
@@ -122,6 +156,10 @@ public class CnosProperties implements InitializingBean {
 		return this.ssl;
 	}
 
+	public Failover getFailover() {
+		return this.failover;
+	}
+
 	public Write getWrite() {
 		return this.write;
 	}
@@ -138,9 +176,10 @@ public class CnosProperties implements InitializingBean {
 
 	@Override
 	public String toString() {
-		return "CnosProperties[url=" + this.url + ", user=" + this.user + ", password=******, tenant=" + this.tenant
-				+ ", database=" + this.database + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + ", ssl=" + this.ssl + ", write=" + this.write + "]";
+		return "CnosProperties[url=" + this.url + ", urls=" + this.urls + ", user=" + this.user
+				+ ", password=******, tenant=" + this.tenant + ", database=" + this.database + ", connectTimeout="
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", ssl=" + this.ssl + ", failover="
+				+ this.failover + ", write=" + this.write + "]";
 	}
 
 	/**
@@ -166,6 +205,32 @@ public class CnosProperties implements InitializingBean {
 		@Override
 		public String toString() {
 			return "Ssl[bundle=" + this.bundle + "]";
+		}
+
+	}
+
+	/**
+	 * Failover between the nodes of cnosdb.urls.
+	 */
+	public static class Failover {
+
+		/**
+		 * How long a node that refused a connection or timed out is skipped before
+		 * requests go to it again.
+		 */
+		private Duration coolDown = CnosTemplate.DEFAULT_FAILOVER_COOL_DOWN;
+
+		public Duration getCoolDown() {
+			return this.coolDown;
+		}
+
+		public void setCoolDown(Duration coolDown) {
+			this.coolDown = coolDown;
+		}
+
+		@Override
+		public String toString() {
+			return "Failover[coolDown=" + this.coolDown + "]";
 		}
 
 	}

@@ -2,11 +2,14 @@ package io.cnosdb.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
+import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.sql.CnosSql;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -26,6 +29,7 @@ final class CnosPropertiesValidator {
 
 	static void validate(CnosProperties properties) {
 		InvalidCnosUrlException.check("cnosdb.url", properties.getUrl());
+		validateUrls(properties);
 		String user = properties.getUser();
 		check(user != null && !user.isBlank(), "cnosdb.user", user, "must not be empty");
 		check(user.indexOf(':') < 0, "cnosdb.user", user,
@@ -35,6 +39,7 @@ final class CnosPropertiesValidator {
 		checkName("cnosdb.database", "database", properties.getDatabase());
 		positive("cnosdb.connect-timeout", properties.getConnectTimeout());
 		positive("cnosdb.read-timeout", properties.getReadTimeout());
+		notNegative("cnosdb.failover.cool-down", properties.getFailover().getCoolDown());
 		DataSize maxRequestSize = properties.getWrite().getMaxRequestSize();
 		check(maxRequestSize != null && maxRequestSize.toBytes() >= DataSize.ofKilobytes(1).toBytes()
 				&& maxRequestSize.toBytes() <= SERVER_WRITE_LIMIT.toBytes(), "cnosdb.write.max-request-size",
@@ -42,6 +47,29 @@ final class CnosPropertiesValidator {
 				"must be from 1KB to 160MB, CnosDB's default write_sql_limit (a server with a higher limit can be "
 						+ "used through a CnosTemplateBuilderCustomizer)");
 		validateBatch(properties.getWrite().getBatch());
+	}
+
+	/**
+	 * Check each of {@code cnosdb.urls}, and that it is not set with {@code cnosdb.url}:
+	 * which one was meant cannot be told, so neither wins.
+	 */
+	private static void validateUrls(CnosProperties properties) {
+		List<String> urls = properties.getUrls();
+		if (urls == null || urls.isEmpty()) {
+			return;
+		}
+		if (properties.isUrlSet()) {
+			throw new MutuallyExclusiveConfigurationPropertiesException(java.util.Set.of("cnosdb.url", "cnosdb.urls"),
+					new java.util.LinkedHashSet<>(List.of("cnosdb.url", "cnosdb.urls")));
+		}
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (int i = 0; i < urls.size(); i++) {
+			String property = "cnosdb.urls[" + i + "]";
+			InvalidCnosUrlException.check(property, urls.get(i));
+			if (!seen.add(CnosTemplate.Builder.validateUrl(urls.get(i)))) {
+				throw new InvalidCnosUrlException(property, withoutUserInfo(urls.get(i)), "is listed twice");
+			}
+		}
 	}
 
 	private static void validateBatch(CnosProperties.Batch batch) {

@@ -18,7 +18,7 @@ public final class InvalidCnosUrlException extends InvalidConfigurationPropertyV
 
 	private static final long serialVersionUID = 1L;
 
-	private InvalidCnosUrlException(String property, @Nullable String maskedUrl, String reason) {
+	InvalidCnosUrlException(String property, @Nullable String maskedUrl, String reason) {
 		super(property, maskedUrl, reason);
 	}
 

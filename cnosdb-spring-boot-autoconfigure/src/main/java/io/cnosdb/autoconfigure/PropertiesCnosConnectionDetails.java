@@ -1,5 +1,7 @@
 package io.cnosdb.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -24,7 +26,17 @@ final class PropertiesCnosConnectionDetails implements CnosConnectionDetails {
 
 	@Override
 	public String getUrl() {
-		return this.properties.getUrl();
+		return getUrls().get(0);
+	}
+
+	/**
+	 * The URLs of {@code cnosdb.urls}, else {@code cnosdb.url} alone (setting both fails
+	 * when the properties are bound).
+	 */
+	@Override
+	public List<String> getUrls() {
+		List<String> urls = this.properties.getUrls();
+		return (urls == null || urls.isEmpty()) ? List.of(this.properties.getUrl()) : List.copyOf(urls);
 	}
 
 	@Override
@@ -59,7 +71,7 @@ final class PropertiesCnosConnectionDetails implements CnosConnectionDetails {
 
 	@Override
 	public String toString() {
-		return "PropertiesCnosConnectionDetails[url=" + getUrl() + ", user=" + getUser() + "]";
+		return "PropertiesCnosConnectionDetails[urls=" + getUrls() + ", user=" + getUser() + "]";
 	}
 
 }

@@ -9,11 +9,15 @@ import java.io.UncheckedIOException;
 import java.net.ProtocolException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import io.cnosdb.client.CnosNodes.Node;
+import io.cnosdb.client.CnosNodes.NodeFailure;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.Texts;
@@ -43,6 +47,14 @@ import org.springframework.web.client.RestClientException;
  * {@code JdbcTemplate} has one {@code execute}: it builds the request, sends it, checks
  * the status and translates every failure with the {@link CnosExceptionTranslator}. The
  * template and its views share one instance; it holds the {@link RestClient}.
+ * <p>
+ * With several nodes it also fails over: a request goes to the first node that is not
+ * cooling down ({@link CnosNodes}); a node that refuses the connection or does not accept
+ * it in time starts its cool-down and the request goes to the next node. A node that took
+ * the request and did not answer within the read timeout starts its cool-down too, but
+ * only a request that is safe to repeat (ping, a statement that only reads) goes on to
+ * the next node; any other fails as with one node. An answer from CnosDB, an error
+ * included, is never a node failure. When every node failed, one exception names each.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -87,19 +99,51 @@ final class CnosHttpExchange {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	private static final String SERVER_ADDRESS = "server.address";
+
+	private static final String SERVER_PORT = "server.port";
+
+	/** What {@code attempt} returns when the request goes on to the next node. */
+	private static final Object NEXT_NODE = new Object();
+
 	/** Statements and writes are logged at DEBUG under the template's name. */
 	private static final Log logger = LogFactory.getLog(CnosTemplate.class);
 
-	private final RestClient restClient;
+	/** One client per node, in the order of {@link #nodes}, each with its base URL. */
+	private final List<RestClient> restClients;
+
+	private final CnosNodes nodes;
 
 	private final CnosExceptionTranslator translator;
 
 	private final ObservationRegistry observations;
 
-	CnosHttpExchange(RestClient restClient, CnosExceptionTranslator translator, ObservationRegistry observations) {
-		this.restClient = restClient;
+	CnosHttpExchange(List<RestClient> restClients, CnosNodes nodes, CnosExceptionTranslator translator,
+			ObservationRegistry observations) {
+		this.restClients = List.copyOf(restClients);
+		this.nodes = nodes;
 		this.translator = translator;
 		this.observations = observations;
+	}
+
+	/**
+	 * An exchange that sends every request to the node at {@code index}, sharing its
+	 * client and its cool-down state.
+	 */
+	CnosHttpExchange forNode(int index) {
+		Node node = this.nodes.get(index);
+		CnosExceptionTranslator nodeTranslator = (this.nodes.size() > 1) ? this.translator.forNode(node.url())
+				: this.translator;
+		return new CnosHttpExchange(List.of(this.restClients.get(index)), this.nodes.only(index), nodeTranslator,
+				this.observations);
+	}
+
+	List<String> urls() {
+		return this.nodes.urls();
+	}
+
+	List<CnosNodeState> nodeStates() {
+		return this.nodes.states();
 	}
 
 	/**
@@ -107,9 +151,9 @@ final class CnosHttpExchange {
 	 */
 	CnosServerInfo ping() {
 		Failure failure = new Failure("Ping", null, this.translator, (error) -> null);
-		return CnosObservations.create(this.observations, "ping", null, null, null)
-			.observe(() -> execute(failure, (client) -> client.get().uri(PING_URI),
-					(response) -> readPing(failure, response), true));
+		Observation observation = CnosObservations.create(this.observations, "ping", null, null, null);
+		return observation.observe(() -> execute(failure, observation, true, (client) -> client.get().uri(PING_URI),
+				(onNode, response) -> readPing(onNode, response), true));
 	}
 
 	/**
@@ -135,16 +179,16 @@ final class CnosHttpExchange {
 				statement.sql());
 		observation.start();
 		try {
-			ClientHttpResponse response = execute(failure,
+			Opened opened = execute(failure, observation, RepeatableSql.isRepeatable(statement.sql()),
 					(client) -> client.post()
 						.uri(streamed ? STREAMED_SQL_URI : SQL_URI, Map.of("tenant", tenant, "db", database))
 						.accept(CSV)
 						.contentType(TEXT)
 						.contentLength(sql.length)
 						.body((StreamingHttpOutputMessage.Body) (out) -> out.write(sql)),
-					(opened) -> checkCsv(failure, opened), false);
+					(onNode, response) -> new Opened(checkCsv(onNode, response), onNode.translator()), false);
 			// The cursor ends the observation when it is closed, after the last row.
-			return new ResultCursor(response, failure.task(), failure.sql(), translator, observation);
+			return new ResultCursor(opened.response(), failure.task(), failure.sql(), opened.translator(), observation);
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -170,29 +214,161 @@ final class CnosHttpExchange {
 					task + ": " + body.lineCount() + " lines, " + body.size() + " bytes" + (gzip ? " before gzip" : "")
 							+ ", precision " + body.getPrecision().parameter() + ", to " + tenant + "." + database);
 		}
-		CnosObservations.create(this.observations, "write", tenant, database, null)
-			.observe(() -> execute(failure, (client) -> {
-				RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
-				if (!gzip) {
-					return spec.contentLength(body.size()).body(body::writeTo);
-				}
-				ByteArrayOutputStream compressed = gzip(body);
-				return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
-					.contentLength(compressed.size())
-					.body(compressed::writeTo);
-			}, (response) -> checkWritten(failure, response), true));
+		Observation observation = CnosObservations.create(this.observations, "write", tenant, database, null);
+		observation.observe(() -> execute(failure, observation, false, (client) -> {
+			RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
+			if (!gzip) {
+				return spec.contentLength(body.size()).body(body::writeTo);
+			}
+			ByteArrayOutputStream compressed = gzip(body);
+			return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+				.contentLength(compressed.size())
+				.body(compressed::writeTo);
+		}, (onNode, response) -> checkWritten(onNode, response), true));
 	}
 
 	/**
-	 * The one execution path: build and send the request, check the status, translate
+	 * The one execution path: send the request to the first available node, and on to the
+	 * next while nodes fail and the request may go on (see the class description).
+	 * @param repeatable whether the request may be sent again after a node took it and
+	 * did not answer in time
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T execute(Failure failure, Observation observation, boolean repeatable,
+			Function<RestClient, RestClient.RequestHeadersSpec<?>> request, ResponseHandler<T> handler, boolean close) {
+		if (this.nodes.size() == 1) {
+			Node node = this.nodes.get(0);
+			try {
+				T result = execute(node, failure, observation, request, handler, close);
+				this.nodes.answered(node);
+				return result;
+			}
+			catch (RuntimeException ex) {
+				if (CnosNodes.classify(ex) != NodeFailure.NONE) {
+					this.nodes.failed(node, reason(ex));
+				}
+				throw ex;
+			}
+		}
+		List<NodeError> failures = new ArrayList<>(this.nodes.size());
+		long now = this.nodes.now();
+		boolean tried = false;
+		for (int i = 0; i < this.nodes.size(); i++) {
+			Node node = this.nodes.get(i);
+			if (node.isAvailable(now)) {
+				tried = true;
+				Object result = attempt(node, failure, observation, repeatable, request, handler, close, failures);
+				if (result != NEXT_NODE) {
+					return (T) result;
+				}
+			}
+		}
+		if (!tried) {
+			// Every node is cooling down: rather than refuse the request unsent, try them
+			// all, the one whose cool-down ends first first.
+			for (Node node : this.nodes.byEndOfCoolDown()) {
+				Object result = attempt(node, failure, observation, repeatable, request, handler, close, failures);
+				if (result != NEXT_NODE) {
+					return (T) result;
+				}
+			}
+		}
+		throw everyNodeFailed(failure, failures);
+	}
+
+	/**
+	 * Send the request to one node. Returns its result, or adds the node's failure to
+	 * {@code failures} and returns {@link #NEXT_NODE} when the next node may take the
+	 * request; throws when it may not.
+	 */
+	private <T> @Nullable Object attempt(Node node, Failure failure, Observation observation, boolean repeatable,
+			Function<RestClient, RestClient.RequestHeadersSpec<?>> request, ResponseHandler<T> handler, boolean close,
+			List<NodeError> failures) {
+		try {
+			T result = execute(node, failure.on(node), observation, request, handler, close);
+			this.nodes.answered(node);
+			return result;
+		}
+		catch (RuntimeException ex) {
+			NodeFailure kind = CnosNodes.classify(ex);
+			if (kind == NodeFailure.NONE) {
+				throw ex;
+			}
+			this.nodes.failed(node, reason(ex));
+			if (kind == NodeFailure.NO_ANSWER && !repeatable) {
+				throw ex;
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug(failure.task() + ": node " + node.url() + " failed, trying the next one: " + reason(ex));
+			}
+			failures.add(new NodeError(node, ex));
+			return NEXT_NODE;
+		}
+	}
+
+	/**
+	 * One exception naming each node and what happened to it (a node skipped because it
+	 * is cooling down too), with the last node's failure as its cause and the others as
+	 * suppressed exceptions.
+	 */
+	private DataAccessException everyNodeFailed(Failure failure, List<NodeError> failures) {
+		List<String> reasons = new ArrayList<>(this.nodes.size());
+		long now = this.nodes.now();
+		for (int i = 0; i < this.nodes.size(); i++) {
+			Node node = this.nodes.get(i);
+			NodeError error = failures.stream()
+				.filter((candidate) -> candidate.node() == node)
+				.findFirst()
+				.orElse(null);
+			if (error != null) {
+				reasons.add(reason(error.exception()));
+			}
+			else {
+				reasons.add(node.url() + " skipped: cooling down since " + node.state(now).coolingDownSince()
+						+ " after: " + node.lastFailure());
+			}
+		}
+		StringBuilder message = new StringBuilder(failure.task()).append(" failed: no CnosDB node could take it (")
+			.append(this.nodes.size())
+			.append(" nodes): ")
+			.append(String.join("; ", reasons));
+		String sql = failure.sql();
+		String safeSql = (sql != null) ? failure.translator().scrub(sql) : null;
+		if (safeSql != null) {
+			message.append("; SQL [").append(Texts.abbreviate(safeSql, 500)).append(']');
+		}
+		RuntimeException last = failures.isEmpty() ? null : failures.get(failures.size() - 1).exception();
+		CnosResourceFailureException ex = new CnosResourceFailureException(message.toString(), null, safeSql, last);
+		for (NodeError earlier : failures) {
+			if (earlier.exception() != last) {
+				ex.addSuppressed(earlier.exception());
+			}
+		}
+		return ex;
+	}
+
+	/** What a node failure says, without the task that failed. */
+	private static String reason(RuntimeException ex) {
+		String message = String.valueOf(ex.getMessage());
+		int at = message.indexOf(" failed: ");
+		return (at >= 0) ? message.substring(at + " failed: ".length()) : message;
+	}
+
+	/**
+	 * Send the request to one node: build and send it, check the status, translate
 	 * failures. With {@code close} false the handler takes ownership of the response (for
 	 * results read after this method returns); the response is still closed here if
 	 * anything fails first.
 	 */
-	private <T> T execute(Failure failure, Function<RestClient, RestClient.RequestHeadersSpec<?>> request,
-			ResponseHandler<T> handler, boolean close) {
+	private <T> T execute(Node node, Failure failure, Observation observation,
+			Function<RestClient, RestClient.RequestHeadersSpec<?>> request, ResponseHandler<T> handler, boolean close) {
+		// The node that served the request, as OpenTelemetry's database spans name it.
+		observation.lowCardinalityKeyValue(SERVER_ADDRESS, node.address())
+			.lowCardinalityKeyValue(SERVER_PORT, node.port());
 		try {
-			return request.apply(this.restClient)
+			// A single-node view holds only its node's client.
+			RestClient client = this.restClients.get((this.restClients.size() == 1) ? 0 : node.index());
+			return request.apply(client)
 				.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY)
 				.exchange((httpRequest, received) -> {
 					ReadTimeoutAwareResponse response = new ReadTimeoutAwareResponse(received);
@@ -203,7 +379,7 @@ final class CnosHttpExchange {
 								.translate(failure.task(), failure.sql(), status, response.getHeaders(),
 										readErrorBody(response), failure.detail());
 						}
-						return handler.handle(response);
+						return handler.handle(failure, response);
 					}
 					catch (RuntimeException | IOException ex) {
 						if (!close) {
@@ -351,12 +527,30 @@ final class CnosHttpExchange {
 	 */
 	private record Failure(String task, @Nullable String sql, CnosExceptionTranslator translator,
 			Function<CnosErrorResponse, @Nullable String> detail) {
+
+		/** The same, for one node of several: its messages name the node. */
+		Failure on(Node node) {
+			return new Failure(this.task, this.sql, this.translator.forNode(node.url()), this.detail);
+		}
+
+	}
+
+	/** An opened result and the translator of the node that sent it. */
+	private record NodeError(Node node, RuntimeException exception) {
+	}
+
+	private record Opened(ClientHttpResponse response, CnosExceptionTranslator translator) {
 	}
 
 	@FunctionalInterface
 	private interface ResponseHandler<T> {
 
-		T handle(ClientHttpResponse response) throws IOException;
+		/**
+		 * Read the response.
+		 * @param failure how a failure of the node that answered is reported
+		 * @param response the response
+		 */
+		T handle(Failure failure, ClientHttpResponse response) throws IOException;
 
 	}
 

@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * write request and ping, on top of the HTTP client's own {@code http.client.requests}:
  * named {@value #NAME}, with {@code db.system=cnosdb}, {@code db.operation},
  * {@code db.namespace} (the database) and {@code cnosdb.tenant} as low-cardinality keys,
- * and the statement with its literal values replaced ({@code db.statement}) as a
- * high-cardinality key.
+ * {@code server.address} and {@code server.port} of the node that served the request (the
+ * last one tried, when every node failed; not on a batch flush, which may take several
+ * requests) as low-cardinality keys too, and the statement with its literal values
+ * replaced ({@code db.statement}) as a high-cardinality key.
  *
  * @author CnosDB Spring Boot contributors
  */

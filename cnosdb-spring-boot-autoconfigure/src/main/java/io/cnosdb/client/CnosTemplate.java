@@ -7,8 +7,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -63,6 +66,18 @@ import org.springframework.web.client.RestClient;
  * execution path ({@code CnosHttpExchange}, which holds the {@link RestClient}) that
  * sends it, checks the status and translates errors with {@link CnosExceptionTranslator};
  * every write is cut into requests by one {@link LineProtocolChunker}.
+ * <p>
+ * With several URLs ({@link Builder#urls(List)}) each request goes to the first node in
+ * that order that is not cooling down. A node that refuses the connection, does not
+ * accept it within the connect timeout or does not answer within the read timeout is
+ * skipped for a cool-down ({@link Builder#failoverCoolDown(Duration)}), and the request
+ * goes to the next node if that is safe: always when nothing was sent (the connection
+ * failed); after a timeout only for ping and statements that only read ({@code SELECT},
+ * {@code SHOW}, {@code DESCRIBE}, {@code EXPLAIN}). A write or any other statement that
+ * timed out fails as with one node (a batching writer's retry then goes through the
+ * template again, to the next available node). An error that CnosDB answers never causes
+ * failover. When no node can take a request, one {@link CnosResourceFailureException}
+ * names each node and what happened to it.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -70,6 +85,9 @@ public class CnosTemplate implements CnosOperations {
 
 	/** The value of the {@code User-Agent} header this client sends. */
 	public static final String USER_AGENT = "cnosdb-spring-boot-starter/" + version();
+
+	/** How long a node that failed is skipped unless told otherwise. */
+	public static final Duration DEFAULT_FAILOVER_COOL_DOWN = Duration.ofSeconds(10);
 
 	/** The default most bytes per write request. */
 	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE;
@@ -118,11 +136,44 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	/**
-	 * Return the base URL of the server.
+	 * Return the base URL of the server, the first one when there are several.
 	 * @return the server URL
 	 */
 	public String getUrl() {
 		return this.url;
+	}
+
+	/**
+	 * Return the base URLs of the nodes, in the order they are tried.
+	 * @return the node URLs (one when failover is off)
+	 */
+	public List<String> getUrls() {
+		return this.exchange.urls();
+	}
+
+	/**
+	 * Return what this template knows about each node now: which are skipped for a
+	 * cool-down, since when and why. Views share this state.
+	 * @return the state of each node, in the order of {@link #getUrls()}
+	 */
+	public List<CnosNodeState> getNodeStates() {
+		return this.exchange.nodeStates();
+	}
+
+	/**
+	 * Return a view that sends every request to one node, without failover, sharing this
+	 * template's HTTP client, tenant, database and node state (a failure there starts the
+	 * node's cool-down; an answer ends it). For checking one node, as the health
+	 * indicator does.
+	 * @param url one of {@link #getUrls()}
+	 * @return a template for that node
+	 * @throws IllegalArgumentException if {@code url} is not one of this template's
+	 */
+	public CnosTemplate forNode(String url) {
+		int index = getUrls().indexOf(url);
+		Assert.isTrue(index >= 0, () -> "'" + url + "' is not one of this template's URLs " + getUrls());
+		return new CnosTemplate(this.exchange.forNode(index), url, this.user, this.tenant, this.database,
+				this.writeSettings);
 	}
 
 	/**
@@ -385,9 +436,10 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public String toString() {
-		return "CnosTemplate[url=" + this.url + ", user=" + this.user + ", tenant=" + this.tenant + ", database="
-				+ this.database + ", maxRequestSize=" + this.writeSettings.maxRequestSize() + ", gzip="
-				+ this.writeSettings.gzip() + "]";
+		List<String> urls = getUrls();
+		return "CnosTemplate[" + ((urls.size() == 1) ? "url=" + this.url : "urls=" + urls) + ", user=" + this.user
+				+ ", tenant=" + this.tenant + ", database=" + this.database + ", maxRequestSize="
+				+ this.writeSettings.maxRequestSize() + ", gzip=" + this.writeSettings.gzip() + "]";
 	}
 
 	private static String version() {
@@ -421,7 +473,11 @@ public class CnosTemplate implements CnosOperations {
 
 		private RestClient.@Nullable Builder restClientBuilder;
 
-		private String url = "http://localhost:8902";
+		private List<@Nullable String> urls = List.of("http://localhost:8902");
+
+		private Duration failoverCoolDown = DEFAULT_FAILOVER_COOL_DOWN;
+
+		private Clock clock = Clock.systemUTC();
 
 		private String user = "root";
 
@@ -471,7 +527,50 @@ public class CnosTemplate implements CnosOperations {
 		 * @return this builder
 		 */
 		public Builder url(String url) {
-			this.url = url;
+			this.urls = Collections.singletonList(url);
+			return this;
+		}
+
+		/**
+		 * Set the base URLs of several CnosDB nodes (query nodes of one cluster), tried
+		 * in this order: each request goes to the first that is not cooling down, so the
+		 * first is the primary and the others stand by. Replaces {@link #url(String)}.
+		 * @param urls absolute {@code http} or {@code https} URLs without credentials,
+		 * query or fragment, each once
+		 * @return this builder
+		 */
+		public Builder urls(List<String> urls) {
+			Assert.notEmpty(urls, "'urls' must not be empty");
+			this.urls = Collections.unmodifiableList(new ArrayList<>(urls));
+			return this;
+		}
+
+		/**
+		 * Set the base URLs of several CnosDB nodes, tried in this order (see
+		 * {@link #urls(List)}).
+		 * @param urls the URLs
+		 * @return this builder
+		 */
+		public Builder urls(String... urls) {
+			Assert.notEmpty(urls, "'urls' must not be empty");
+			return urls(java.util.Arrays.asList(urls));
+		}
+
+		/**
+		 * Set how long a node that refused a connection or timed out is skipped before
+		 * requests go to it again. Defaults to 10 seconds. Applies with several URLs
+		 * only.
+		 * @param coolDown the cool-down, zero or more
+		 * @return this builder
+		 */
+		public Builder failoverCoolDown(Duration coolDown) {
+			this.failoverCoolDown = coolDown;
+			return this;
+		}
+
+		/** The clock of the cool-downs (for tests). */
+		Builder clock(Clock clock) {
+			this.clock = clock;
 			return this;
 		}
 
@@ -538,7 +637,14 @@ public class CnosTemplate implements CnosOperations {
 		 * usable, with a message naming the problem
 		 */
 		public CnosTemplate build() {
-			String baseUrl = validateUrl(this.url);
+			List<String> baseUrls = new ArrayList<>(this.urls.size());
+			for (String url : this.urls) {
+				String baseUrl = (this.urls.size() == 1) ? validateUrl(url) : validateNodeUrl(url);
+				Assert.isTrue(!baseUrls.contains(baseUrl), () -> "The URL " + baseUrl + " is listed twice");
+				baseUrls.add(baseUrl);
+			}
+			Assert.isTrue(this.failoverCoolDown != null && !this.failoverCoolDown.isNegative(),
+					"The failover cool-down must not be negative");
 			Assert.isTrue(StringUtils.hasText(this.user), "The user must not be empty");
 			Assert.isTrue(this.user.indexOf(':') < 0,
 					"The user name must not contain ':' (Basic authentication splits user and password at the first ':')");
@@ -555,14 +661,41 @@ public class CnosTemplate implements CnosOperations {
 			String authorization = "Basic " + token;
 			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 					: RestClient.builder();
-			RestClient restClient = builder.baseUrl(baseUrl).defaultHeaders((headers) -> {
+			builder.defaultHeaders((headers) -> {
 				headers.set(HttpHeaders.AUTHORIZATION, authorization);
 				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-			}).build();
-			CnosExceptionTranslator translator = new CnosExceptionTranslator(baseUrl,
+			});
+			// One client per node, each with its base URL; they share the request
+			// factory.
+			List<RestClient> restClients = new ArrayList<>(baseUrls.size());
+			for (String baseUrl : baseUrls) {
+				restClients.add(builder.clone().baseUrl(baseUrl).build());
+			}
+			CnosExceptionTranslator translator = new CnosExceptionTranslator(baseUrls.get(0),
 					List.of(authorization, token, this.password));
-			return new CnosTemplate(new CnosHttpExchange(restClient, translator, this.observationRegistry), baseUrl,
-					this.user, this.tenant, this.database, new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
+			CnosNodes nodes = new CnosNodes(baseUrls, this.failoverCoolDown, this.clock);
+			return new CnosTemplate(new CnosHttpExchange(restClients, nodes, translator, this.observationRegistry),
+					baseUrls.get(0), this.user, this.tenant, this.database,
+					new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
+		}
+
+		private static String validateNodeUrl(@Nullable String url) {
+			try {
+				return validateUrl(url);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(ex.getMessage() + " (" + safeForMessage(url) + ")", ex);
+			}
+		}
+
+		/** A URL as a message may show it: without anything that may be credentials. */
+		private static String safeForMessage(@Nullable String url) {
+			if (url == null) {
+				return "null";
+			}
+			int at = url.lastIndexOf('@');
+			int scheme = url.indexOf("://");
+			return (at >= 0) ? url.substring(0, (scheme >= 0) ? scheme + 3 : 0) + "******" + url.substring(at) : url;
 		}
 
 		/**

@@ -1,6 +1,10 @@
 package io.cnosdb.health;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,12 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.cnosdb.client.CnosAuthenticationException;
+import io.cnosdb.client.CnosNodeState;
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.CnosPermissionDeniedException;
 import io.cnosdb.client.CnosServerInfo;
+import io.cnosdb.client.CnosTemplate;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 
@@ -29,6 +36,12 @@ import org.springframework.util.Assert;
  * so. The whole check has a timeout of its own (5 seconds unless told otherwise): a
  * server that does not answer in time is DOWN at once, whatever the client's read
  * timeout.
+ * <p>
+ * A {@link CnosTemplate} with several nodes ({@code cnosdb.urls}) is checked node by
+ * node, all at once within the one timeout: the {@code nodes} detail maps each URL to its
+ * own status and details (the version when UP; the reason, and when the node is being
+ * skipped, {@code coolingDownSince}, when DOWN). The indicator is UP while at least one
+ * node is UP, since the client fails over to it; DOWN when none is.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -75,6 +88,10 @@ public class CnosHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		if (this.operations instanceof CnosTemplate template && template.getUrls().size() > 1) {
+			checkNodes(template, builder);
+			return;
+		}
 		// The check fills a builder of its own: after a timeout it may still be running.
 		Future<Health> check = CHECKS.submit(() -> {
 			Health.Builder result = new Health.Builder();
@@ -100,8 +117,72 @@ public class CnosHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
+	/**
+	 * Check each node on its own, in parallel, within the one timeout: UP while one is.
+	 */
+	private void checkNodes(CnosTemplate template, Health.Builder builder) throws InterruptedException {
+		List<String> urls = template.getUrls();
+		List<Future<Health>> checks = new ArrayList<>(urls.size());
+		for (String url : urls) {
+			CnosTemplate node = template.forNode(url);
+			checks.add(CHECKS.submit(() -> {
+				Health.Builder result = new Health.Builder();
+				check(node, result, false);
+				return result.build();
+			}));
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		List<Health> healths = new ArrayList<>(urls.size());
+		for (Future<Health> check : checks) {
+			healths.add(nodeHealth(check, deadline));
+		}
+		// After the checks: a node that failed one is cooling down now.
+		List<CnosNodeState> states = template.getNodeStates();
+		Map<String, Object> nodes = new LinkedHashMap<>();
+		boolean anyUp = false;
+		for (int i = 0; i < urls.size(); i++) {
+			Health health = healths.get(i);
+			anyUp |= Status.UP.equals(health.getStatus());
+			Map<String, Object> node = new LinkedHashMap<>();
+			node.put("status", health.getStatus().getCode());
+			node.putAll(health.getDetails());
+			if (states.get(i).isCoolingDown()) {
+				node.put("coolingDownSince", String.valueOf(states.get(i).coolingDownSince()));
+			}
+			nodes.put(urls.get(i), node);
+		}
+		builder.status(anyUp ? Status.UP : Status.DOWN)
+			.withDetail("tenant", this.operations.getTenant())
+			.withDetail("database", this.operations.getDatabase())
+			.withDetail("nodes", nodes);
+	}
+
+	private Health nodeHealth(Future<Health> check, long deadline) throws InterruptedException {
+		try {
+			return check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			check.cancel(true);
+			return Health.down()
+				.withDetail("reason",
+						"The node did not answer the health check within " + this.timeout.toMillis() + " ms")
+				.build();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return Health.down()
+				.withDetail("reason", "The node failed ping")
+				.withDetail("error", String.valueOf(cause.getMessage()))
+				.build();
+		}
+	}
+
 	private void check(Health.Builder builder) {
-		CnosServerInfo server = this.operations.ping();
+		check(this.operations, builder, true);
+	}
+
+	private static void check(CnosOperations operations, Health.Builder builder, boolean withNamespace) {
+		CnosServerInfo server = operations.ping();
 		builder.withDetail("version", server.version());
 		if (server.revision() != null) {
 			builder.withDetail("revision", server.revision());
@@ -109,9 +190,11 @@ public class CnosHealthIndicator extends AbstractHealthIndicator {
 		if (server.buildTime() != null) {
 			builder.withDetail("buildTime", server.buildTime().toString());
 		}
-		builder.withDetail("tenant", this.operations.getTenant()).withDetail("database", this.operations.getDatabase());
+		if (withNamespace) {
+			builder.withDetail("tenant", operations.getTenant()).withDetail("database", operations.getDatabase());
+		}
 		try {
-			this.operations.queryForObject(VALIDATION_QUERY, Long.class);
+			operations.queryForObject(VALIDATION_QUERY, Long.class);
 			builder.up();
 		}
 		catch (CnosAuthenticationException | CnosPermissionDeniedException ex) {

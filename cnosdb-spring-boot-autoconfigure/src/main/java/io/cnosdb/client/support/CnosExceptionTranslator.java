@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
+
 import io.cnosdb.client.CnosAuthenticationException;
 import io.cnosdb.client.CnosBadSqlException;
 import io.cnosdb.client.CnosErrorResponse;
@@ -114,6 +116,9 @@ public final class CnosExceptionTranslator {
 
 	private final List<String> secrets;
 
+	/** Whether the messages about CnosDB's answers name the node that answered. */
+	private final boolean namesNode;
+
 	/**
 	 * Create a translator for the server at {@code url}.
 	 * @param url the server's base URL, shown in messages about I/O failures
@@ -121,6 +126,10 @@ public final class CnosExceptionTranslator {
 	 * {@code Authorization} value)
 	 */
 	public CnosExceptionTranslator(String url, List<String> secrets) {
+		this(url, secrets, false);
+	}
+
+	private CnosExceptionTranslator(String url, List<String> secrets, boolean namesNode) {
 		this.url = url;
 		// Longest first, so that a secret containing another is masked whole.
 		this.secrets = secrets.stream()
@@ -128,6 +137,17 @@ public final class CnosExceptionTranslator {
 			.distinct()
 			.sorted(java.util.Comparator.comparingInt(String::length).reversed())
 			.toList();
+		this.namesNode = namesNode;
+	}
+
+	/**
+	 * Return a translator for one node of several: its messages name that node, those
+	 * about CnosDB's own answers included ({@code (HTTP 422 from http://…)}).
+	 * @param nodeUrl the node's base URL (never with credentials)
+	 * @return a new translator with the same secrets
+	 */
+	public CnosExceptionTranslator forNode(String nodeUrl) {
+		return new CnosExceptionTranslator(nodeUrl, this.secrets, true);
 	}
 
 	/**
@@ -143,7 +163,7 @@ public final class CnosExceptionTranslator {
 		}
 		List<String> all = new java.util.ArrayList<>(this.secrets);
 		all.addAll(moreSecrets);
-		return new CnosExceptionTranslator(this.url, all);
+		return new CnosExceptionTranslator(this.url, all, this.namesNode);
 	}
 
 	/**
@@ -240,7 +260,8 @@ public final class CnosExceptionTranslator {
 		CnosErrorResponse safe = new CnosErrorResponse(error.httpStatus(), error.code(), sanitize(error));
 		Category category = categorize(safe);
 		String safeSql = (sql != null) ? scrub(sql) : null;
-		StringBuilder message = new StringBuilder(task).append(" failed: ").append(describe(safe, category));
+		StringBuilder message = new StringBuilder(task).append(" failed: ")
+			.append(describe(safe, category, this.namesNode ? this.url : null));
 		if (retryAfter != null && category == Category.TRANSIENT) {
 			message.append(" (the server asks to retry after ").append(retryAfter.toMillis()).append(" ms)");
 		}
@@ -283,6 +304,11 @@ public final class CnosExceptionTranslator {
 		if (Causes.has(ex, ConnectException.class) || Causes.has(ex, UnknownHostException.class)) {
 			return new CnosResourceFailureException(
 					task + " failed: cannot reach CnosDB at " + this.url + " (" + reason + ")", null, safeSql, ex);
+		}
+		if (Causes.has(ex, SSLException.class)) {
+			return new CnosResourceFailureException(task + " failed: no TLS connection to CnosDB at " + this.url + " ("
+					+ reason + "); check that the server's certificate is trusted (cnosdb.ssl.bundle names the "
+					+ "trust store of this client)", null, safeSql, ex);
 		}
 		if (Causes.has(ex, IOException.class)) {
 			return new CnosResourceFailureException(
@@ -344,11 +370,12 @@ public final class CnosExceptionTranslator {
 		return scrub(message);
 	}
 
-	private static String describe(CnosErrorResponse error, Category category) {
+	private static String describe(CnosErrorResponse error, Category category, @Nullable String node) {
+		String status = "HTTP " + error.httpStatus() + ((node != null) ? " from " + node : "");
 		if (error.code() != null) {
-			return "CnosDB error " + error.code() + " (HTTP " + error.httpStatus() + "): " + error.message();
+			return "CnosDB error " + error.code() + " (" + status + "): " + error.message();
 		}
-		String text = "HTTP " + error.httpStatus() + ((error.message() != null) ? ": " + error.message() : "");
+		String text = status + ((error.message() != null) ? ": " + error.message() : "");
 		return (category.hint != null) ? text + " (" + category.hint + ")" : text;
 	}
 
