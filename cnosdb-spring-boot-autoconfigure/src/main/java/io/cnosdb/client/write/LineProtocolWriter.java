@@ -23,6 +23,10 @@ final class LineProtocolWriter {
 
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+
 	private byte[] bytes;
 
 	private int size;
@@ -142,19 +146,19 @@ final class LineProtocolWriter {
 	 * @param number the value of a numeric or boolean field, as {@link Point} keeps it
 	 * @param text the value of a string field
 	 */
-	void writeFieldValue(Point.FieldType type, long number, @Nullable String text) {
+	void writeFieldValue(byte type, long number, @Nullable String text) {
 		switch (type) {
-			case DOUBLE -> writeDouble(Double.longBitsToDouble(number));
-			case LONG -> {
+			case Point.DOUBLE -> writeDouble(Double.longBitsToDouble(number));
+			case Point.LONG -> {
 				writeLong(number);
 				writeAscii('i');
 			}
-			case UNSIGNED -> {
+			case Point.UNSIGNED -> {
 				writeUnsignedLong(number);
 				writeAscii('u');
 			}
-			case BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
-			case STRING -> {
+			case Point.BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
+			default -> {
 				writeAscii('"');
 				writeEscaped(Objects.requireNonNull(text), Position.STRING);
 				writeAscii('"');
@@ -198,9 +202,12 @@ final class LineProtocolWriter {
 	 * Write a finite double so that CnosDB reads back the same value: integral values
 	 * below 2<sup>53</sup> as plain digits (still a float in line protocol, which has no
 	 * suffix for floats), others in Java's shortest round-trip form, which always starts
-	 * with a digit or a sign ({@code 0.5}, never {@code .5}).
+	 * with a digit or a sign ({@code 0.5}, never {@code .5}). Values from 10<sup>-3</sup>
+	 * to 10<sup>7</sup> with few decimals, the common case, are written without a string:
+	 * the fewest decimals that read back as the same double, which is the form
+	 * {@link Double#toString(double)} has for them.
 	 */
-	private void writeDouble(double value) {
+	void writeDouble(double value) {
 		if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
 			if (value == 0 && Double.doubleToRawLongBits(value) != 0) {
 				writeAscii("-0");
@@ -210,6 +217,9 @@ final class LineProtocolWriter {
 			}
 			return;
 		}
+		if (writeShortDecimal(value)) {
+			return;
+		}
 		String text = Double.toString(value);
 		int length = text.length();
 		ensureCapacity(length);
@@ -217,6 +227,63 @@ final class LineProtocolWriter {
 			char c = text.charAt(i);
 			this.bytes[this.size++] = (byte) ((c == 'E') ? 'e' : c);
 		}
+	}
+
+	/**
+	 * Write a value of {@link Double#toString(double)}'s plain range (10<sup>-3</sup> to
+	 * 10<sup>7</sup>) as the fewest decimals that read back as the same double, if there
+	 * are at most 15 significant digits. A decimal {@code m / 10^k} with {@code m} below
+	 * 2<sup>53</sup> reads back as {@code v} exactly when the (correctly rounded)
+	 * division {@code m / 10^k} gives {@code v}, since a parser rounds the same exact
+	 * quotient; the smallest such {@code k} gives the shortest form.
+	 * @return whether the value was written
+	 */
+	private boolean writeShortDecimal(double value) {
+		double magnitude = Math.abs(value);
+		if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
+			return false;
+		}
+		for (int scale = 1; scale < POWERS_OF_TEN.length; scale++) {
+			double power = POWERS_OF_TEN[scale];
+			double scaled = magnitude * power;
+			if (scaled >= 1e15) {
+				return false;
+			}
+			long unscaled = (long) Math.rint(scaled);
+			if (unscaled / power == magnitude) {
+				writeDecimal(value < 0, unscaled, scale);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Write {@code unscaled / 10^scale} in plain notation, {@code scale > 0}. */
+	private void writeDecimal(boolean negative, long unscaled, int scale) {
+		int digits = 1;
+		for (long limit = 10; digits < 19 && unscaled >= limit; limit *= 10) {
+			digits++;
+		}
+		int length = (negative ? 1 : 0) + Math.max(digits - scale, 1) + 1 + scale;
+		ensureCapacity(length);
+		byte[] out = this.bytes;
+		int end = this.size + length;
+		int at = end - 1;
+		long rest = unscaled;
+		for (int i = 0; i < scale; i++) {
+			out[at--] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		out[at--] = '.';
+		do {
+			out[at--] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		while (rest != 0);
+		if (negative) {
+			out[at] = '-';
+		}
+		this.size = end;
 	}
 
 	// The bytes written so far

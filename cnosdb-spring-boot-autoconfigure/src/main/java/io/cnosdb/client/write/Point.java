@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -46,42 +45,60 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Point {
 
+	/** Field type: DOUBLE. */
+	static final byte DOUBLE = 0;
+
+	/** Field type: BIGINT. */
+	static final byte LONG = 1;
+
+	/** Field type: BIGINT UNSIGNED. */
+	static final byte UNSIGNED = 2;
+
+	/** Field type: BOOLEAN. */
+	static final byte BOOLEAN = 3;
+
+	/** Field type: STRING. */
+	static final byte STRING = 4;
+
+	private static final String[] NO_STRINGS = {};
+
+	private static final byte[] NO_BYTES = {};
+
+	private static final long[] NO_LONGS = {};
+
 	private final String measurement;
 
-	private final String[] tagKeys;
+	/** Tag keys and values in turn, sorted by key; may be longer than needed. */
+	private final String[] tags;
 
-	private final String[] tagValues;
+	private final int tagCount;
 
+	/** Field keys, sorted; these arrays may be longer than needed. */
 	private final String[] fieldKeys;
 
-	private final FieldType[] fieldTypes;
+	private final byte[] fieldTypes;
 
 	private final long[] fieldNumbers;
 
-	private final @Nullable String[] fieldStrings;
+	/** The values of string fields, {@code null} if the point has none. */
+	private final @Nullable String @Nullable [] fieldStrings;
+
+	private final int fieldCount;
 
 	private final boolean hasTime;
 
 	private final long timeNanos;
 
+	/** Take the builder's arrays, which it copies before it changes them again. */
 	private Point(Builder builder) {
 		this.measurement = builder.measurement;
-		int tags = builder.tags.size();
-		this.tagKeys = builder.tags.keySet().toArray(new String[tags]);
-		this.tagValues = builder.tags.values().toArray(new String[tags]);
-		int fields = builder.fields.size();
-		this.fieldKeys = new String[fields];
-		this.fieldTypes = new FieldType[fields];
-		this.fieldNumbers = new long[fields];
-		this.fieldStrings = new String[fields];
-		int i = 0;
-		for (Map.Entry<String, FieldValue> entry : builder.fields.entrySet()) {
-			this.fieldKeys[i] = entry.getKey();
-			this.fieldTypes[i] = entry.getValue().type;
-			this.fieldNumbers[i] = entry.getValue().number;
-			this.fieldStrings[i] = entry.getValue().text;
-			i++;
-		}
+		this.tags = builder.tags;
+		this.tagCount = builder.tagCount;
+		this.fieldKeys = builder.fieldKeys;
+		this.fieldTypes = builder.fieldTypes;
+		this.fieldNumbers = builder.fieldNumbers;
+		this.fieldStrings = builder.fieldStrings;
+		this.fieldCount = builder.fieldCount;
 		this.hasTime = builder.hasTime;
 		this.timeNanos = builder.timeNanos;
 	}
@@ -113,8 +130,8 @@ public final class Point {
 	 */
 	public Map<String, String> getTags() {
 		Map<String, String> tags = new LinkedHashMap<>();
-		for (int i = 0; i < this.tagKeys.length; i++) {
-			tags.put(this.tagKeys[i], this.tagValues[i]);
+		for (int i = 0; i < this.tagCount; i++) {
+			tags.put(this.tags[2 * i], this.tags[2 * i + 1]);
 		}
 		return Collections.unmodifiableMap(tags);
 	}
@@ -126,7 +143,7 @@ public final class Point {
 	 */
 	public Map<String, Object> getFields() {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		for (int i = 0; i < this.fieldKeys.length; i++) {
+		for (int i = 0; i < this.fieldCount; i++) {
 			fields.put(this.fieldKeys[i], fieldValue(i));
 		}
 		return Collections.unmodifiableMap(fields);
@@ -139,7 +156,7 @@ public final class Point {
 			case LONG -> number;
 			case UNSIGNED -> new BigInteger(Long.toUnsignedString(number));
 			case BOOLEAN -> number != 0;
-			case STRING -> Objects.requireNonNull(this.fieldStrings[i]);
+			default -> Objects.requireNonNull(Objects.requireNonNull(this.fieldStrings)[i]);
 		};
 	}
 
@@ -163,20 +180,22 @@ public final class Point {
 	void encodeTo(LineProtocolWriter out, WritePrecision precision) {
 		long time = timestampIn(precision);
 		out.writeEscaped(this.measurement, LineProtocolWriter.Position.MEASUREMENT);
-		for (int i = 0; i < this.tagKeys.length; i++) {
+		String[] tags = this.tags;
+		for (int i = 0; i < 2 * this.tagCount; i += 2) {
 			out.writeAscii(',');
-			out.writeEscaped(this.tagKeys[i], LineProtocolWriter.Position.KEY);
+			out.writeEscaped(tags[i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			out.writeEscaped(this.tagValues[i], LineProtocolWriter.Position.KEY);
+			out.writeEscaped(tags[i + 1], LineProtocolWriter.Position.KEY);
 		}
 		out.writeAscii(' ');
-		for (int i = 0; i < this.fieldKeys.length; i++) {
+		@Nullable String[] strings = this.fieldStrings;
+		for (int i = 0; i < this.fieldCount; i++) {
 			if (i > 0) {
 				out.writeAscii(',');
 			}
 			out.writeEscaped(this.fieldKeys[i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			out.writeFieldValue(this.fieldTypes[i], this.fieldNumbers[i], this.fieldStrings[i]);
+			out.writeFieldValue(this.fieldTypes[i], this.fieldNumbers[i], (strings != null) ? strings[i] : null);
 		}
 		if (this.hasTime) {
 			out.writeAscii(' ');
@@ -228,19 +247,39 @@ public final class Point {
 		if (!(obj instanceof Point other)) {
 			return false;
 		}
-		return this.measurement.equals(other.measurement) && Arrays.equals(this.tagKeys, other.tagKeys)
-				&& Arrays.equals(this.tagValues, other.tagValues) && Arrays.equals(this.fieldKeys, other.fieldKeys)
-				&& Arrays.equals(this.fieldTypes, other.fieldTypes)
-				&& Arrays.equals(this.fieldNumbers, other.fieldNumbers)
-				&& Arrays.equals(this.fieldStrings, other.fieldStrings) && this.hasTime == other.hasTime
-				&& this.timeNanos == other.timeNanos;
+		int tags = 2 * this.tagCount;
+		int fields = this.fieldCount;
+		return this.measurement.equals(other.measurement) && this.tagCount == other.tagCount
+				&& fields == other.fieldCount && this.hasTime == other.hasTime && this.timeNanos == other.timeNanos
+				&& Arrays.equals(this.tags, 0, tags, other.tags, 0, tags)
+				&& Arrays.equals(this.fieldKeys, 0, fields, other.fieldKeys, 0, fields)
+				&& Arrays.equals(this.fieldTypes, 0, fields, other.fieldTypes, 0, fields)
+				&& Arrays.equals(this.fieldNumbers, 0, fields, other.fieldNumbers, 0, fields) && sameStrings(other);
+	}
+
+	private boolean sameStrings(Point other) {
+		for (int i = 0; i < this.fieldCount; i++) {
+			String mine = (this.fieldStrings != null) ? this.fieldStrings[i] : null;
+			String theirs = (other.fieldStrings != null) ? other.fieldStrings[i] : null;
+			if (!Objects.equals(mine, theirs)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.measurement, Arrays.hashCode(this.tagKeys), Arrays.hashCode(this.tagValues),
-				Arrays.hashCode(this.fieldKeys), Arrays.hashCode(this.fieldNumbers), Arrays.hashCode(this.fieldStrings),
-				this.hasTime, this.timeNanos);
+		int hash = this.measurement.hashCode();
+		for (int i = 0; i < 2 * this.tagCount; i++) {
+			hash = 31 * hash + this.tags[i].hashCode();
+		}
+		for (int i = 0; i < this.fieldCount; i++) {
+			hash = 31 * hash + this.fieldKeys[i].hashCode();
+			hash = 31 * hash + Long.hashCode(this.fieldNumbers[i]);
+			hash = 31 * hash + ((this.fieldStrings != null) ? Objects.hashCode(this.fieldStrings[i]) : 0);
+		}
+		return 31 * hash + Long.hashCode(this.hasTime ? this.timeNanos : Long.MIN_VALUE);
 	}
 
 	/**
@@ -252,15 +291,6 @@ public final class Point {
 		return toLineProtocol();
 	}
 
-	enum FieldType {
-
-		DOUBLE, LONG, UNSIGNED, BOOLEAN, STRING
-
-	}
-
-	private record FieldValue(FieldType type, long number, @Nullable String text) {
-	}
-
 	/**
 	 * Builds a {@link Point}. Setting a tag or field key again replaces its earlier
 	 * value. Not thread-safe; {@link #build()} may be called more than once.
@@ -269,16 +299,33 @@ public final class Point {
 
 		private final String measurement;
 
-		private final TreeMap<String, String> tags = new TreeMap<>();
+		// Kept sorted by key as they are set, so that build() copies nothing. A built
+		// point takes these arrays; the next change copies them first (shared).
 
-		private final TreeMap<String, FieldValue> fields = new TreeMap<>();
+		private String[] tags = NO_STRINGS;
+
+		private int tagCount;
+
+		private String[] fieldKeys = NO_STRINGS;
+
+		private byte[] fieldTypes = NO_BYTES;
+
+		private long[] fieldNumbers = NO_LONGS;
+
+		private @Nullable String @Nullable [] fieldStrings;
+
+		private int fieldCount;
+
+		private boolean shared;
 
 		private boolean hasTime;
 
 		private long timeNanos;
 
 		private Builder(String measurement) {
-			LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+			if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
+				LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+			}
 			this.measurement = measurement;
 		}
 
@@ -292,13 +339,15 @@ public final class Point {
 		 * or the key is blank
 		 */
 		public Builder tag(String key, @Nullable String value) {
-			checkKey("tag key", key);
+			checkKey("tag key", key, LineProtocolRules.TAG_KEY);
 			if (value == null) {
-				this.tags.remove(key);
+				removeTag(key);
 				return this;
 			}
-			LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
-			this.tags.put(key, value);
+			if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
+				LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
+			}
+			putTag(key, value);
 			return this;
 		}
 
@@ -320,9 +369,11 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is {@code NaN} or infinite
 		 */
 		public Builder field(String key, double value) {
-			checkKey("field key", key);
-			LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.DOUBLE, Double.doubleToRawLongBits(value), null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			if (!Double.isFinite(value)) {
+				LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
+			}
+			putField(key, DOUBLE, Double.doubleToRawLongBits(value), null);
 			return this;
 		}
 
@@ -334,8 +385,8 @@ public final class Point {
 		 * @return this builder
 		 */
 		public Builder field(String key, long value) {
-			checkKey("field key", key);
-			this.fields.put(key, new FieldValue(FieldType.LONG, value, null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			putField(key, LONG, value, null);
 			return this;
 		}
 
@@ -346,8 +397,8 @@ public final class Point {
 		 * @return this builder
 		 */
 		public Builder field(String key, boolean value) {
-			checkKey("field key", key);
-			this.fields.put(key, new FieldValue(FieldType.BOOLEAN, value ? 1 : 0, null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			putField(key, BOOLEAN, value ? 1 : 0, null);
 			return this;
 		}
 
@@ -362,13 +413,15 @@ public final class Point {
 		 * a backslash directly before a double quote
 		 */
 		public Builder field(String key, @Nullable String value) {
-			checkKey("field key", key);
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				this.fields.remove(key);
+				removeField(key);
 				return this;
 			}
-			LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.STRING, 0, value));
+			if (!LineProtocolRules.isPlainString(value)) {
+				LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
+			}
+			putField(key, STRING, 0, value);
 			return this;
 		}
 
@@ -385,8 +438,8 @@ public final class Point {
 		 */
 		public Builder field(String key, @Nullable Object value) {
 			if (value == null) {
-				checkKey("field key", key);
-				this.fields.remove(key);
+				checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+				removeField(key);
 				return this;
 			}
 			if (value instanceof Double || value instanceof Float) {
@@ -427,9 +480,11 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is negative
 		 */
 		public Builder unsignedField(String key, long value) {
-			checkKey("field key", key);
-			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value, null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			if (value < 0) {
+				LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
+			}
+			putField(key, UNSIGNED, value, null);
 			return this;
 		}
 
@@ -442,13 +497,13 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is outside that range
 		 */
 		public Builder unsignedField(String key, @Nullable BigInteger value) {
-			checkKey("field key", key);
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				this.fields.remove(key);
+				removeField(key);
 				return this;
 			}
 			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value.longValue(), null));
+			putField(key, UNSIGNED, value.longValue(), null);
 			return this;
 		}
 
@@ -503,21 +558,158 @@ public final class Point {
 		 * both as a tag and as a field
 		 */
 		public Point build() {
-			if (this.fields.isEmpty()) {
+			if (this.fieldCount == 0) {
 				throw new IllegalArgumentException(describe("point") + " has no field: CnosDB needs at least one, "
 						+ "and a line without fields would swallow the line after it");
 			}
-			for (String tag : this.tags.keySet()) {
-				if (this.fields.containsKey(tag)) {
+			for (int i = 0; i < this.tagCount; i++) {
+				String tag = this.tags[2 * i];
+				if (findField(tag) >= 0) {
 					throw new IllegalArgumentException(describe("key '" + tag + "'")
 							+ " is used both as a tag and as a field; a column is one or the other");
 				}
 			}
+			this.shared = true;
 			return new Point(this);
 		}
 
-		private void checkKey(String what, String key) {
-			LineProtocolRules.checkKey(() -> describe(what), key, what.startsWith("field"));
+		private int findTag(String key) {
+			int low = 0;
+			int high = this.tagCount - 1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				int comparison = this.tags[2 * middle].compareTo(key);
+				if (comparison < 0) {
+					low = middle + 1;
+				}
+				else if (comparison > 0) {
+					high = middle - 1;
+				}
+				else {
+					return middle;
+				}
+			}
+			return -(low + 1);
+		}
+
+		private int findField(String key) {
+			int low = 0;
+			int high = this.fieldCount - 1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				int comparison = this.fieldKeys[middle].compareTo(key);
+				if (comparison < 0) {
+					low = middle + 1;
+				}
+				else if (comparison > 0) {
+					high = middle - 1;
+				}
+				else {
+					return middle;
+				}
+			}
+			return -(low + 1);
+		}
+
+		private void putTag(String key, String value) {
+			int index = findTag(key);
+			unshare();
+			if (index < 0) {
+				index = -index - 1;
+				if (2 * this.tagCount == this.tags.length) {
+					this.tags = Arrays.copyOf(this.tags, Math.max(4, 2 * this.tags.length));
+				}
+				System.arraycopy(this.tags, 2 * index, this.tags, 2 * index + 2, 2 * (this.tagCount - index));
+				this.tagCount++;
+				this.tags[2 * index] = key;
+			}
+			this.tags[2 * index + 1] = value;
+		}
+
+		private void removeTag(String key) {
+			int index = findTag(key);
+			if (index >= 0) {
+				unshare();
+				this.tagCount--;
+				System.arraycopy(this.tags, 2 * index + 2, this.tags, 2 * index, 2 * (this.tagCount - index));
+				this.tags[2 * this.tagCount] = null;
+				this.tags[2 * this.tagCount + 1] = null;
+			}
+		}
+
+		private void putField(String key, byte type, long number, @Nullable String text) {
+			int index = findField(key);
+			unshare();
+			if (text != null && this.fieldStrings == null) {
+				this.fieldStrings = new String[this.fieldKeys.length];
+			}
+			if (index < 0) {
+				index = -index - 1;
+				if (this.fieldCount == this.fieldKeys.length) {
+					growFields();
+				}
+				int moved = this.fieldCount - index;
+				System.arraycopy(this.fieldKeys, index, this.fieldKeys, index + 1, moved);
+				System.arraycopy(this.fieldTypes, index, this.fieldTypes, index + 1, moved);
+				System.arraycopy(this.fieldNumbers, index, this.fieldNumbers, index + 1, moved);
+				if (this.fieldStrings != null) {
+					System.arraycopy(this.fieldStrings, index, this.fieldStrings, index + 1, moved);
+				}
+				this.fieldCount++;
+				this.fieldKeys[index] = key;
+			}
+			this.fieldTypes[index] = type;
+			this.fieldNumbers[index] = number;
+			if (this.fieldStrings != null) {
+				this.fieldStrings[index] = text;
+			}
+		}
+
+		private void removeField(String key) {
+			int index = findField(key);
+			if (index >= 0) {
+				unshare();
+				this.fieldCount--;
+				int moved = this.fieldCount - index;
+				System.arraycopy(this.fieldKeys, index + 1, this.fieldKeys, index, moved);
+				System.arraycopy(this.fieldTypes, index + 1, this.fieldTypes, index, moved);
+				System.arraycopy(this.fieldNumbers, index + 1, this.fieldNumbers, index, moved);
+				this.fieldKeys[this.fieldCount] = null;
+				if (this.fieldStrings != null) {
+					System.arraycopy(this.fieldStrings, index + 1, this.fieldStrings, index, moved);
+					this.fieldStrings[this.fieldCount] = null;
+				}
+			}
+		}
+
+		private void growFields() {
+			int capacity = Math.max(4, 2 * this.fieldKeys.length);
+			this.fieldKeys = Arrays.copyOf(this.fieldKeys, capacity);
+			this.fieldTypes = Arrays.copyOf(this.fieldTypes, capacity);
+			this.fieldNumbers = Arrays.copyOf(this.fieldNumbers, capacity);
+			if (this.fieldStrings != null) {
+				this.fieldStrings = Arrays.copyOf(this.fieldStrings, capacity);
+			}
+		}
+
+		/** Copy the arrays a built point holds before changing them. */
+		private void unshare() {
+			if (this.shared) {
+				this.tags = this.tags.clone();
+				this.fieldKeys = this.fieldKeys.clone();
+				this.fieldTypes = this.fieldTypes.clone();
+				this.fieldNumbers = this.fieldNumbers.clone();
+				if (this.fieldStrings != null) {
+					this.fieldStrings = this.fieldStrings.clone();
+				}
+				this.shared = false;
+			}
+		}
+
+		private void checkKey(String what, String key, int kind) {
+			if (!LineProtocolRules.isPlain(key, kind)) {
+				LineProtocolRules.checkKey(() -> describe(what), key, kind == LineProtocolRules.FIELD_KEY);
+			}
 			if (key.equals("time")) {
 				throw new IllegalArgumentException(describe(what)
 						+ " 'time' is the name of CnosDB's timestamp column; set the timestamp with time(…)");
