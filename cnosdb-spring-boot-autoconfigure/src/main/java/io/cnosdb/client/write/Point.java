@@ -1,12 +1,12 @@
 package io.cnosdb.client.write;
 
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -62,45 +62,52 @@ public final class Point {
 
 	private static final String[] NO_STRINGS = {};
 
-	private static final byte[] NO_BYTES = {};
+	private static final Object[] NO_OBJECTS = {};
 
 	private static final long[] NO_LONGS = {};
+
+	// A point is filled by its builder, which hands it out with build() and copies it
+	// before any later change (Builder.editable()): once built, it never changes. The
+	// fields are not final so that the builder needs no copy of its own; build()
+	// publishes them with a release fence, as a constructor does with final fields.
 
 	private final String measurement;
 
 	/** Tag keys and values in turn, sorted by key; may be longer than needed. */
-	private final String[] tags;
+	private String[] tags = NO_STRINGS;
 
-	private final int tagCount;
+	private int tagCount;
 
-	/** Field keys, sorted; these arrays may be longer than needed. */
-	private final String[] fieldKeys;
+	/**
+	 * Field keys and values in turn, sorted by key: the value is the text of a string
+	 * field, or the {@link Kind} of another field, whose value is in {@link #numbers}.
+	 */
+	private Object[] fields = NO_OBJECTS;
 
-	private final byte[] fieldTypes;
+	/** The values of numeric and boolean fields, at the index of the field. */
+	private long[] numbers = NO_LONGS;
 
-	private final long[] fieldNumbers;
+	private int fieldCount;
 
-	/** The values of string fields, {@code null} if the point has none. */
-	private final @Nullable String @Nullable [] fieldStrings;
+	private boolean hasTime;
 
-	private final int fieldCount;
+	private long timeNanos;
 
-	private final boolean hasTime;
+	private Point(String measurement) {
+		this.measurement = measurement;
+	}
 
-	private final long timeNanos;
-
-	/** Take the builder's arrays, which it copies before it changes them again. */
-	private Point(Builder builder) {
-		this.measurement = builder.measurement;
-		this.tags = builder.tags;
-		this.tagCount = builder.tagCount;
-		this.fieldKeys = builder.fieldKeys;
-		this.fieldTypes = builder.fieldTypes;
-		this.fieldNumbers = builder.fieldNumbers;
-		this.fieldStrings = builder.fieldStrings;
-		this.fieldCount = builder.fieldCount;
-		this.hasTime = builder.hasTime;
-		this.timeNanos = builder.timeNanos;
+	/** A copy that its builder can change. */
+	private Point copy() {
+		Point copy = new Point(this.measurement);
+		copy.tags = this.tags.clone();
+		copy.tagCount = this.tagCount;
+		copy.fields = this.fields.clone();
+		copy.numbers = this.numbers.clone();
+		copy.fieldCount = this.fieldCount;
+		copy.hasTime = this.hasTime;
+		copy.timeNanos = this.timeNanos;
+		return copy;
 	}
 
 	/**
@@ -144,19 +151,22 @@ public final class Point {
 	public Map<String, Object> getFields() {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (int i = 0; i < this.fieldCount; i++) {
-			fields.put(this.fieldKeys[i], fieldValue(i));
+			fields.put((String) this.fields[2 * i], fieldValue(i));
 		}
 		return Collections.unmodifiableMap(fields);
 	}
 
 	private Object fieldValue(int i) {
-		long number = this.fieldNumbers[i];
-		return switch (this.fieldTypes[i]) {
+		Object value = this.fields[2 * i + 1];
+		if (value instanceof String text) {
+			return text;
+		}
+		long number = this.numbers[i];
+		return switch ((Kind) value) {
 			case DOUBLE -> Double.longBitsToDouble(number);
 			case LONG -> number;
 			case UNSIGNED -> new BigInteger(Long.toUnsignedString(number));
 			case BOOLEAN -> number != 0;
-			default -> Objects.requireNonNull(Objects.requireNonNull(this.fieldStrings)[i]);
 		};
 	}
 
@@ -188,14 +198,20 @@ public final class Point {
 			out.writeEscaped(tags[i + 1], LineProtocolWriter.Position.KEY);
 		}
 		out.writeAscii(' ');
-		@Nullable String[] strings = this.fieldStrings;
+		Object[] fields = this.fields;
 		for (int i = 0; i < this.fieldCount; i++) {
 			if (i > 0) {
 				out.writeAscii(',');
 			}
-			out.writeEscaped(this.fieldKeys[i], LineProtocolWriter.Position.KEY);
+			out.writeEscaped((String) fields[2 * i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			out.writeFieldValue(this.fieldTypes[i], this.fieldNumbers[i], (strings != null) ? strings[i] : null);
+			Object value = fields[2 * i + 1];
+			if (value instanceof String text) {
+				out.writeFieldValue(STRING, 0, text);
+			}
+			else {
+				out.writeFieldValue(((Kind) value).code, this.numbers[i], null);
+			}
 		}
 		if (this.hasTime) {
 			out.writeAscii(' ');
@@ -252,20 +268,8 @@ public final class Point {
 		return this.measurement.equals(other.measurement) && this.tagCount == other.tagCount
 				&& fields == other.fieldCount && this.hasTime == other.hasTime && this.timeNanos == other.timeNanos
 				&& Arrays.equals(this.tags, 0, tags, other.tags, 0, tags)
-				&& Arrays.equals(this.fieldKeys, 0, fields, other.fieldKeys, 0, fields)
-				&& Arrays.equals(this.fieldTypes, 0, fields, other.fieldTypes, 0, fields)
-				&& Arrays.equals(this.fieldNumbers, 0, fields, other.fieldNumbers, 0, fields) && sameStrings(other);
-	}
-
-	private boolean sameStrings(Point other) {
-		for (int i = 0; i < this.fieldCount; i++) {
-			String mine = (this.fieldStrings != null) ? this.fieldStrings[i] : null;
-			String theirs = (other.fieldStrings != null) ? other.fieldStrings[i] : null;
-			if (!Objects.equals(mine, theirs)) {
-				return false;
-			}
-		}
-		return true;
+				&& Arrays.equals(this.fields, 0, 2 * fields, other.fields, 0, 2 * fields)
+				&& Arrays.equals(this.numbers, 0, fields, other.numbers, 0, fields);
 	}
 
 	@Override
@@ -275,9 +279,9 @@ public final class Point {
 			hash = 31 * hash + this.tags[i].hashCode();
 		}
 		for (int i = 0; i < this.fieldCount; i++) {
-			hash = 31 * hash + this.fieldKeys[i].hashCode();
-			hash = 31 * hash + Long.hashCode(this.fieldNumbers[i]);
-			hash = 31 * hash + ((this.fieldStrings != null) ? Objects.hashCode(this.fieldStrings[i]) : 0);
+			hash = 31 * hash + this.fields[2 * i].hashCode();
+			hash = 31 * hash + this.fields[2 * i + 1].hashCode();
+			hash = 31 * hash + Long.hashCode(this.numbers[i]);
 		}
 		return 31 * hash + Long.hashCode(this.hasTime ? this.timeNanos : Long.MIN_VALUE);
 	}
@@ -291,42 +295,135 @@ public final class Point {
 		return toLineProtocol();
 	}
 
+	// Changed by the builder only, before the point is handed out
+
+	private int findTag(String key) {
+		int low = 0;
+		int high = this.tagCount - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int comparison = this.tags[2 * middle].compareTo(key);
+			if (comparison < 0) {
+				low = middle + 1;
+			}
+			else if (comparison > 0) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -(low + 1);
+	}
+
+	private int findField(String key) {
+		int low = 0;
+		int high = this.fieldCount - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int comparison = ((String) this.fields[2 * middle]).compareTo(key);
+			if (comparison < 0) {
+				low = middle + 1;
+			}
+			else if (comparison > 0) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -(low + 1);
+	}
+
+	private void putTag(String key, String value) {
+		int index = findTag(key);
+		if (index < 0) {
+			index = -index - 1;
+			if (2 * this.tagCount == this.tags.length) {
+				this.tags = Arrays.copyOf(this.tags, Math.max(2, 2 * this.tags.length));
+			}
+			System.arraycopy(this.tags, 2 * index, this.tags, 2 * index + 2, 2 * (this.tagCount - index));
+			this.tagCount++;
+			this.tags[2 * index] = key;
+		}
+		this.tags[2 * index + 1] = value;
+	}
+
+	private void removeTag(String key) {
+		int index = findTag(key);
+		if (index >= 0) {
+			this.tagCount--;
+			System.arraycopy(this.tags, 2 * index + 2, this.tags, 2 * index, 2 * (this.tagCount - index));
+			this.tags[2 * this.tagCount] = null;
+			this.tags[2 * this.tagCount + 1] = null;
+		}
+	}
+
+	/**
+	 * Set a field: {@code value} is the text of a string field or the {@link Kind} of
+	 * another, whose value is {@code number}.
+	 */
+	private void putField(String key, Object value, long number) {
+		int index = findField(key);
+		if (index < 0) {
+			index = -index - 1;
+			if (this.fieldCount == this.numbers.length) {
+				int capacity = Math.max(4, 2 * this.numbers.length);
+				this.fields = Arrays.copyOf(this.fields, 2 * capacity);
+				this.numbers = Arrays.copyOf(this.numbers, capacity);
+			}
+			int moved = this.fieldCount - index;
+			System.arraycopy(this.fields, 2 * index, this.fields, 2 * index + 2, 2 * moved);
+			System.arraycopy(this.numbers, index, this.numbers, index + 1, moved);
+			this.fieldCount++;
+			this.fields[2 * index] = key;
+		}
+		this.fields[2 * index + 1] = value;
+		this.numbers[index] = number;
+	}
+
+	private void removeField(String key) {
+		int index = findField(key);
+		if (index >= 0) {
+			this.fieldCount--;
+			int moved = this.fieldCount - index;
+			System.arraycopy(this.fields, 2 * index + 2, this.fields, 2 * index, 2 * moved);
+			System.arraycopy(this.numbers, index + 1, this.numbers, index, moved);
+			this.fields[2 * this.fieldCount] = null;
+			this.fields[2 * this.fieldCount + 1] = null;
+		}
+	}
+
+	/** The type of a field that is not a string. */
+	private enum Kind {
+
+		DOUBLE(Point.DOUBLE), LONG(Point.LONG), UNSIGNED(Point.UNSIGNED), BOOLEAN(Point.BOOLEAN);
+
+		final byte code;
+
+		Kind(byte code) {
+			this.code = code;
+		}
+
+	}
+
 	/**
 	 * Builds a {@link Point}. Setting a tag or field key again replaces its earlier
 	 * value. Not thread-safe; {@link #build()} may be called more than once.
 	 */
 	public static final class Builder {
 
-		private final String measurement;
+		/** The point being filled: tags and fields kept sorted by key as they are set. */
+		private Point point;
 
-		// Kept sorted by key as they are set, so that build() copies nothing. A built
-		// point takes these arrays; the next change copies them first (shared).
-
-		private String[] tags = NO_STRINGS;
-
-		private int tagCount;
-
-		private String[] fieldKeys = NO_STRINGS;
-
-		private byte[] fieldTypes = NO_BYTES;
-
-		private long[] fieldNumbers = NO_LONGS;
-
-		private @Nullable String @Nullable [] fieldStrings;
-
-		private int fieldCount;
-
+		/** Whether {@link #point} was built, and is copied before the next change. */
 		private boolean shared;
-
-		private boolean hasTime;
-
-		private long timeNanos;
 
 		private Builder(String measurement) {
 			if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
 				LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
 			}
-			this.measurement = measurement;
+			this.point = new Point(measurement);
 		}
 
 		/**
@@ -341,13 +438,13 @@ public final class Point {
 		public Builder tag(String key, @Nullable String value) {
 			checkKey("tag key", key, LineProtocolRules.TAG_KEY);
 			if (value == null) {
-				removeTag(key);
+				editable().removeTag(key);
 				return this;
 			}
 			if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
 				LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
 			}
-			putTag(key, value);
+			editable().putTag(key, value);
 			return this;
 		}
 
@@ -373,7 +470,7 @@ public final class Point {
 			if (!Double.isFinite(value)) {
 				LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
 			}
-			putField(key, DOUBLE, Double.doubleToRawLongBits(value), null);
+			editable().putField(key, Kind.DOUBLE, Double.doubleToRawLongBits(value));
 			return this;
 		}
 
@@ -386,7 +483,7 @@ public final class Point {
 		 */
 		public Builder field(String key, long value) {
 			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
-			putField(key, LONG, value, null);
+			editable().putField(key, Kind.LONG, value);
 			return this;
 		}
 
@@ -398,7 +495,7 @@ public final class Point {
 		 */
 		public Builder field(String key, boolean value) {
 			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
-			putField(key, BOOLEAN, value ? 1 : 0, null);
+			editable().putField(key, Kind.BOOLEAN, value ? 1 : 0);
 			return this;
 		}
 
@@ -415,13 +512,13 @@ public final class Point {
 		public Builder field(String key, @Nullable String value) {
 			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				removeField(key);
+				editable().removeField(key);
 				return this;
 			}
 			if (!LineProtocolRules.isPlainString(value)) {
 				LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
 			}
-			putField(key, STRING, 0, value);
+			editable().putField(key, value, 0);
 			return this;
 		}
 
@@ -439,7 +536,7 @@ public final class Point {
 		public Builder field(String key, @Nullable Object value) {
 			if (value == null) {
 				checkKey("field key", key, LineProtocolRules.FIELD_KEY);
-				removeField(key);
+				editable().removeField(key);
 				return this;
 			}
 			if (value instanceof Double || value instanceof Float) {
@@ -484,7 +581,7 @@ public final class Point {
 			if (value < 0) {
 				LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
 			}
-			putField(key, UNSIGNED, value, null);
+			editable().putField(key, Kind.UNSIGNED, value);
 			return this;
 		}
 
@@ -499,11 +596,11 @@ public final class Point {
 		public Builder unsignedField(String key, @Nullable BigInteger value) {
 			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				removeField(key);
+				editable().removeField(key);
 				return this;
 			}
 			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
-			putField(key, UNSIGNED, value.longValue(), null);
+			editable().putField(key, Kind.UNSIGNED, value.longValue());
 			return this;
 		}
 
@@ -517,18 +614,17 @@ public final class Point {
 		 */
 		public Builder time(@Nullable Instant time) {
 			if (time == null) {
-				this.hasTime = false;
+				editable().hasTime = false;
 				return this;
 			}
+			long nanos;
 			try {
-				this.timeNanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L),
-						time.getNano());
+				nanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
 			}
 			catch (ArithmeticException ex) {
 				throw outOfRange(time.toString());
 			}
-			this.hasTime = true;
-			return this;
+			return time(nanos);
 		}
 
 		/**
@@ -541,13 +637,20 @@ public final class Point {
 		 * nanoseconds in a signed 64-bit number
 		 */
 		public Builder time(long time, TimeUnit unit) {
+			long nanos;
 			try {
-				this.timeNanos = Math.multiplyExact(time, unit.toNanos(1));
+				nanos = Math.multiplyExact(time, unit.toNanos(1));
 			}
 			catch (ArithmeticException ex) {
 				throw outOfRange(time + " " + unit.name().toLowerCase(java.util.Locale.ROOT));
 			}
-			this.hasTime = true;
+			return time(nanos);
+		}
+
+		private Builder time(long nanos) {
+			Point point = editable();
+			point.timeNanos = nanos;
+			point.hasTime = true;
 			return this;
 		}
 
@@ -558,152 +661,32 @@ public final class Point {
 		 * both as a tag and as a field
 		 */
 		public Point build() {
-			if (this.fieldCount == 0) {
+			Point point = this.point;
+			if (point.fieldCount == 0) {
 				throw new IllegalArgumentException(describe("point") + " has no field: CnosDB needs at least one, "
 						+ "and a line without fields would swallow the line after it");
 			}
-			for (int i = 0; i < this.tagCount; i++) {
-				String tag = this.tags[2 * i];
-				if (findField(tag) >= 0) {
+			for (int i = 0; i < point.tagCount; i++) {
+				String tag = point.tags[2 * i];
+				if (point.findField(tag) >= 0) {
 					throw new IllegalArgumentException(describe("key '" + tag + "'")
 							+ " is used both as a tag and as a field; a column is one or the other");
 				}
 			}
 			this.shared = true;
-			return new Point(this);
+			// What a constructor does for final fields: the point is complete for any
+			// thread that gets it.
+			VarHandle.releaseFence();
+			return point;
 		}
 
-		private int findTag(String key) {
-			int low = 0;
-			int high = this.tagCount - 1;
-			while (low <= high) {
-				int middle = (low + high) >>> 1;
-				int comparison = this.tags[2 * middle].compareTo(key);
-				if (comparison < 0) {
-					low = middle + 1;
-				}
-				else if (comparison > 0) {
-					high = middle - 1;
-				}
-				else {
-					return middle;
-				}
-			}
-			return -(low + 1);
-		}
-
-		private int findField(String key) {
-			int low = 0;
-			int high = this.fieldCount - 1;
-			while (low <= high) {
-				int middle = (low + high) >>> 1;
-				int comparison = this.fieldKeys[middle].compareTo(key);
-				if (comparison < 0) {
-					low = middle + 1;
-				}
-				else if (comparison > 0) {
-					high = middle - 1;
-				}
-				else {
-					return middle;
-				}
-			}
-			return -(low + 1);
-		}
-
-		private void putTag(String key, String value) {
-			int index = findTag(key);
-			unshare();
-			if (index < 0) {
-				index = -index - 1;
-				if (2 * this.tagCount == this.tags.length) {
-					this.tags = Arrays.copyOf(this.tags, Math.max(4, 2 * this.tags.length));
-				}
-				System.arraycopy(this.tags, 2 * index, this.tags, 2 * index + 2, 2 * (this.tagCount - index));
-				this.tagCount++;
-				this.tags[2 * index] = key;
-			}
-			this.tags[2 * index + 1] = value;
-		}
-
-		private void removeTag(String key) {
-			int index = findTag(key);
-			if (index >= 0) {
-				unshare();
-				this.tagCount--;
-				System.arraycopy(this.tags, 2 * index + 2, this.tags, 2 * index, 2 * (this.tagCount - index));
-				this.tags[2 * this.tagCount] = null;
-				this.tags[2 * this.tagCount + 1] = null;
-			}
-		}
-
-		private void putField(String key, byte type, long number, @Nullable String text) {
-			int index = findField(key);
-			unshare();
-			if (text != null && this.fieldStrings == null) {
-				this.fieldStrings = new String[this.fieldKeys.length];
-			}
-			if (index < 0) {
-				index = -index - 1;
-				if (this.fieldCount == this.fieldKeys.length) {
-					growFields();
-				}
-				int moved = this.fieldCount - index;
-				System.arraycopy(this.fieldKeys, index, this.fieldKeys, index + 1, moved);
-				System.arraycopy(this.fieldTypes, index, this.fieldTypes, index + 1, moved);
-				System.arraycopy(this.fieldNumbers, index, this.fieldNumbers, index + 1, moved);
-				if (this.fieldStrings != null) {
-					System.arraycopy(this.fieldStrings, index, this.fieldStrings, index + 1, moved);
-				}
-				this.fieldCount++;
-				this.fieldKeys[index] = key;
-			}
-			this.fieldTypes[index] = type;
-			this.fieldNumbers[index] = number;
-			if (this.fieldStrings != null) {
-				this.fieldStrings[index] = text;
-			}
-		}
-
-		private void removeField(String key) {
-			int index = findField(key);
-			if (index >= 0) {
-				unshare();
-				this.fieldCount--;
-				int moved = this.fieldCount - index;
-				System.arraycopy(this.fieldKeys, index + 1, this.fieldKeys, index, moved);
-				System.arraycopy(this.fieldTypes, index + 1, this.fieldTypes, index, moved);
-				System.arraycopy(this.fieldNumbers, index + 1, this.fieldNumbers, index, moved);
-				this.fieldKeys[this.fieldCount] = null;
-				if (this.fieldStrings != null) {
-					System.arraycopy(this.fieldStrings, index + 1, this.fieldStrings, index, moved);
-					this.fieldStrings[this.fieldCount] = null;
-				}
-			}
-		}
-
-		private void growFields() {
-			int capacity = Math.max(4, 2 * this.fieldKeys.length);
-			this.fieldKeys = Arrays.copyOf(this.fieldKeys, capacity);
-			this.fieldTypes = Arrays.copyOf(this.fieldTypes, capacity);
-			this.fieldNumbers = Arrays.copyOf(this.fieldNumbers, capacity);
-			if (this.fieldStrings != null) {
-				this.fieldStrings = Arrays.copyOf(this.fieldStrings, capacity);
-			}
-		}
-
-		/** Copy the arrays a built point holds before changing them. */
-		private void unshare() {
+		/** Return the point to change, copying the one handed out by build(). */
+		private Point editable() {
 			if (this.shared) {
-				this.tags = this.tags.clone();
-				this.fieldKeys = this.fieldKeys.clone();
-				this.fieldTypes = this.fieldTypes.clone();
-				this.fieldNumbers = this.fieldNumbers.clone();
-				if (this.fieldStrings != null) {
-					this.fieldStrings = this.fieldStrings.clone();
-				}
+				this.point = this.point.copy();
 				this.shared = false;
 			}
+			return this.point;
 		}
 
 		private void checkKey(String what, String key, int kind) {
@@ -717,7 +700,7 @@ public final class Point {
 		}
 
 		private String describe(String what) {
-			return "Point '" + this.measurement + "': " + what;
+			return "Point '" + this.point.measurement + "': " + what;
 		}
 
 		private IllegalArgumentException outOfRange(String value) {
