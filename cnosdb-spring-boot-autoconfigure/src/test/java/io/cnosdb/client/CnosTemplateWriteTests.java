@@ -389,6 +389,37 @@ class CnosTemplateWriteTests {
 	}
 
 	@Test
+	void writeLineProtocolSendsRowsWrittenWithoutPoints() {
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.MS);
+		buffer.row("air")
+			.tag("station", "XiaoMaiDao")
+			.field("temperature", 69.5)
+			.field("visibility", 53L)
+			.at(1644125400000L, TimeUnit.MILLISECONDS);
+		buffer.row("air")
+			.tag("station", "Lang Fang")
+			.field("temperature", 70.25)
+			.at(1644125401000L, TimeUnit.MILLISECONDS);
+		this.template.writeLineProtocol(buffer);
+		assertWriteRequest(CnosServerStub.onlyRequest(server), "tenant=cnosdb&db=public&precision=ms",
+				"air,station=XiaoMaiDao temperature=69.5,visibility=53i 1644125400000\n"
+						+ "air,station=Lang\\ Fang temperature=70.25 1644125401000\n");
+	}
+
+	@Test
+	void writeLineProtocolRefusesABufferWithAnUnfinishedRowAndSendsNothing() {
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.NS);
+		buffer.row("m").field("v", 1L).atNow();
+		buffer.row("m").field("v", 2L);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.template.writeLineProtocol(buffer))
+			.withMessage("The buffer has an unfinished row: end it with at(…) or atNow(), or cancel it, before the "
+					+ "buffer is written");
+		assertThat(writeRequests(server)).isEmpty();
+	}
+
+	@Test
 	void maxRequestSizeIsValidated() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CnosTemplate.builder().maxRequestSize(DataSize.ofBytes(100)).build())

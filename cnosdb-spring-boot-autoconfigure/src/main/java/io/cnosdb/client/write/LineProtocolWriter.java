@@ -292,6 +292,10 @@ final class LineProtocolWriter {
 		return this.size;
 	}
 
+	int capacity() {
+		return this.bytes.length;
+	}
+
 	/** Drop every byte from {@code size} on. */
 	void truncate(int size) {
 		this.size = size;

@@ -62,6 +62,26 @@ final class EncodingCorpus {
 		return out;
 	}
 
+	/**
+	 * Return the points of the random part of the corpus that can be built.
+	 * @return the points
+	 */
+	static List<Point> validPoints() {
+		List<Point> points = new ArrayList<>();
+		SplittableRandom random = new SplittableRandom(20261201);
+		for (int i = 0; i < 6000; i++) {
+			long seed = random.nextLong();
+			random.nextInt(PRECISIONS.length);
+			try {
+				points.add(randomPoint(new SplittableRandom(seed)));
+			}
+			catch (IllegalArgumentException ex) {
+				// refused: not a point
+			}
+		}
+		return points;
+	}
+
 	private static Point randomPoint(SplittableRandom random) {
 		Point.Builder builder = Point.measurement(token(random));
 		int tags = random.nextInt(4);
