@@ -39,13 +39,24 @@ final class LineProtocolWriter {
 	enum Position {
 
 		/** A measurement: escape {@code ,} and space. */
-		MEASUREMENT,
+		MEASUREMENT(",", " "),
 
 		/** A tag key, tag value or field key: escape {@code ,}, {@code =} and space. */
-		KEY,
+		KEY(",", "=", " "),
 
 		/** A string field value, inside quotes: escape {@code "} and {@code \}. */
-		STRING
+		STRING("\"", "\\");
+
+		/** Bit {@code c - 32} set for each escaped ASCII character {@code c}. */
+		final long escaped;
+
+		Position(String... escaped) {
+			long bits = 0;
+			for (String c : escaped) {
+				bits |= 1L << (c.charAt(0) - 32);
+			}
+			this.escaped = bits;
+		}
 
 	}
 
@@ -98,10 +109,11 @@ final class LineProtocolWriter {
 		ensureCapacity((end - start) * 3L);
 		byte[] out = this.bytes;
 		int at = this.size;
+		long escaped = (position != null) ? position.escaped : 0;
 		for (int i = start; i < end; i++) {
 			char c = text.charAt(i);
 			if (c < 0x80) {
-				if (position != null && needsEscape(c, position)) {
+				if (c >= 32 && c < 96 && ((escaped >>> (c - 32)) & 1) != 0) {
 					out[at++] = '\\';
 				}
 				out[at++] = (byte) c;
@@ -128,14 +140,6 @@ final class LineProtocolWriter {
 		}
 		this.size = at;
 		return -1;
-	}
-
-	private static boolean needsEscape(char c, Position position) {
-		return switch (position) {
-			case MEASUREMENT -> c == ',' || c == ' ';
-			case KEY -> c == ',' || c == ' ' || c == '=';
-			case STRING -> c == '"' || c == '\\';
-		};
 	}
 
 	/**
