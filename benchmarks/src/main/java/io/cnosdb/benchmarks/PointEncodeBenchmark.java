@@ -24,7 +24,9 @@ import io.cnosdb.client.write.WritePrecision;
  * {@link LineProtocolBuffer}, influxdb-client-java's {@code Point.toLineProtocol()},
  * QuestDB's {@link Sender} into its (off-heap) buffer, which is reset instead of sent,
  * and a hand-written {@link StringBuilder}. The {@code encodeBuilt*} benchmarks encode a
- * point built once. Run with {@code -prof gc} for the bytes allocated per point.
+ * point built once; {@code cnosRow} writes the same line with the starter's row writer,
+ * fields in key order as a point writes them. Run with {@code -prof gc} for the bytes
+ * allocated per point.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -118,6 +120,22 @@ public class PointEncodeBenchmark {
 	@Benchmark
 	public int cnosEncodeBuilt() {
 		this.buffer.append(this.built);
+		return clearIfFull();
+	}
+
+	/**
+	 * The starter's row writer: the same line written into a buffer without a point.
+	 * @return the buffer's size
+	 */
+	@Benchmark
+	public int cnosRow() {
+		long i = this.n++;
+		this.buffer.row("bench")
+			.tag("host", HOSTS[(int) (i % 100)])
+			.field("healthy", SampleRows.healthy(i))
+			.field("requests", i)
+			.field("usage", SampleRows.usage(i))
+			.at(START_NANOS + i, TimeUnit.NANOSECONDS);
 		return clearIfFull();
 	}
 

@@ -144,6 +144,10 @@ final class Report {
 				"PointEncodeBenchmark.questdbBuildAndEncode:alloc", "QuestDB", 200, "≤ 200 B");
 		bytes("bytes allocated per point, encode a built point", "PointEncodeBenchmark.cnosEncodeBuilt:alloc",
 				"PointEncodeBenchmark.influxEncodeBuilt:alloc", "influxdb-client-java", 0, "0 B");
+		rate("write a row with `LineProtocolBuffer.row` (no `Point`), points/s", "PointEncodeBenchmark.cnosRow",
+				"PointEncodeBenchmark.questdbBuildAndEncode", "QuestDB `Sender` encoder", same, "—", 0);
+		bytes("bytes allocated per point, `LineProtocolBuffer.row`", "PointEncodeBenchmark.cnosRow:alloc",
+				"PointEncodeBenchmark.questdbBuildAndEncode:alloc", "QuestDB", 0, "0 B");
 		DoubleUnaryOperator points = perSecond(BatchWriteBenchmark.POINTS);
 		rate("batched writes end to end (batches of 5,000), points/s", "BatchWriteBenchmark.cnosBatchWriter",
 				"BatchWriteBenchmark.questdbHttpSender", "QuestDB HTTP sender", points, "≥ 1× QuestDB", 1);

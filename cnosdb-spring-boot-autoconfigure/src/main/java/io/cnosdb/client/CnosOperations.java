@@ -359,9 +359,11 @@ public interface CnosOperations {
 	/**
 	 * Send the lines of a buffer as exactly one write request, with the buffer's
 	 * precision. For callers that manage their own batches (the batching writer, the CSV
-	 * import); the buffer is not changed.
+	 * import, rows written by {@link LineProtocolBuffer#row(String)}); the buffer is not
+	 * changed.
 	 * @param lines the encoded lines; nothing is sent when empty
 	 * @throws IllegalArgumentException if the buffer is larger than one request may be
+	 * @throws IllegalStateException if the buffer has an unfinished row (nothing is sent)
 	 * @throws DataAccessException if the server refuses the write
 	 */
 	void writeLineProtocol(LineProtocolBuffer lines);

@@ -389,6 +389,10 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public void writeLineProtocol(LineProtocolBuffer lines) {
 		Assert.notNull(lines, "'lines' must not be null");
+		if (lines.hasUnfinishedRow()) {
+			throw new IllegalStateException("The buffer has an unfinished row: end it with at(…) or atNow(), or "
+					+ "cancel it, before the buffer is written");
+		}
 		if (!lines.isEmpty()) {
 			this.writes.send(lines, "Write", 1);
 		}

@@ -1,5 +1,7 @@
 package io.cnosdb.client;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.LineProtocolChunker;
@@ -12,13 +14,18 @@ import org.springframework.util.Assert;
  * The one way a direct write of a {@link CnosTemplate} goes: items are encoded into a
  * {@link LineProtocolChunker}, which hands each bounded body to the
  * {@link CnosHttpExchange}; a refused body's message names its place in the call and the
- * line a parse error is in.
+ * line a parse error is in. The buffers of a write are emptied and kept for the next
+ * write (one pair, up to {@link #MAX_RETAINED_CAPACITY} each), so that a template that
+ * writes often does not grow a new body from 64 KB each time.
  *
  * @author CnosDB Spring Boot contributors
  */
 final class WritePath {
 
 	private static final int MAX_LINE_IN_MESSAGE = 200;
+
+	/** The largest buffer kept between writes: at most two are kept, 4 MB in all. */
+	static final int MAX_RETAINED_CAPACITY = 2 * 1024 * 1024;
 
 	private final CnosHttpExchange exchange;
 
@@ -27,6 +34,9 @@ final class WritePath {
 	private final String database;
 
 	private final CnosTemplate.WriteSettings settings;
+
+	/** The body and spare of the last write, emptied, or {@code null}. */
+	private final AtomicReference<@Nullable Buffers> retained = new AtomicReference<>();
 
 	WritePath(CnosHttpExchange exchange, String tenant, String database, CnosTemplate.WriteSettings settings) {
 		this.exchange = exchange;
@@ -41,21 +51,53 @@ final class WritePath {
 	 */
 	<T> long write(Iterable<? extends T> items, WritePrecision precision, String itemName, Appender<T> appender) {
 		Assert.notNull(precision, "'precision' must not be null");
-		LineProtocolChunker chunker = new LineProtocolChunker(precision, this.settings.maxRequestSize(),
-				new WriteSink());
-		long index = 0;
-		for (T item : items) {
-			index++;
-			try {
-				appender.append(chunker, item);
+		Buffers buffers = takeBuffers(precision);
+		try {
+			LineProtocolChunker chunker = new LineProtocolChunker(this.settings.maxRequestSize(), new WriteSink(),
+					buffers.body(), buffers.spare());
+			long index = 0;
+			for (T item : items) {
+				index++;
+				try {
+					appender.append(chunker, item);
+				}
+				catch (IllegalArgumentException ex) {
+					String where = itemName.equals("line") ? "" : itemName + " " + index + ": ";
+					throw new IllegalArgumentException(where + ex.getMessage() + alreadyWritten(chunker), ex);
+				}
 			}
-			catch (IllegalArgumentException ex) {
-				String where = itemName.equals("line") ? "" : itemName + " " + index + ": ";
-				throw new IllegalArgumentException(where + ex.getMessage() + alreadyWritten(chunker), ex);
-			}
+			chunker.flush();
+			return chunker.linesSent();
 		}
-		chunker.flush();
-		return chunker.linesSent();
+		finally {
+			giveBack(buffers);
+		}
+	}
+
+	/**
+	 * Take the retained buffers if they have this precision, or make new ones: a write
+	 * then starts with the memory an earlier write grew to.
+	 */
+	private Buffers takeBuffers(WritePrecision precision) {
+		Buffers buffers = this.retained.getAndSet(null);
+		if (buffers != null && buffers.body().getPrecision() == precision) {
+			return buffers;
+		}
+		long max = this.settings.maxRequestSize();
+		return new Buffers(LineProtocolChunker.newBody(precision, max), LineProtocolChunker.newSpare(precision, max));
+	}
+
+	/**
+	 * Empty the buffers of a finished (or failed) write and keep them for the next write,
+	 * unless they grew beyond {@link #MAX_RETAINED_CAPACITY}. One pair is kept:
+	 * concurrent writes beyond the first make their own, as before.
+	 */
+	private void giveBack(Buffers buffers) {
+		buffers.body().clear();
+		buffers.spare().clear();
+		if (buffers.body().capacity() <= MAX_RETAINED_CAPACITY && buffers.spare().capacity() <= MAX_RETAINED_CAPACITY) {
+			this.retained.set(buffers);
+		}
 	}
 
 	private static String alreadyWritten(LineProtocolChunker chunker) {
@@ -116,6 +158,10 @@ final class WritePath {
 			this.lines += body.lineCount();
 		}
 
+	}
+
+	/** The two buffers a chunker fills. */
+	private record Buffers(LineProtocolBuffer body, LineProtocolBuffer spare) {
 	}
 
 	@FunctionalInterface

@@ -217,6 +217,36 @@ class CnosTemplateWriteTests {
 	}
 
 	@Test
+	void buffersKeptBetweenWritesCarryNoBytesOfAnEarlierWrite() {
+		CnosTemplate small = CnosTemplate.builder()
+			.url(server.baseUrl())
+			.credentials("root", "")
+			.maxRequestSize(DataSize.ofKilobytes(1))
+			.build();
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).withRequestBody(containing("fails"))
+			.willReturn(error(422,
+					"{\"error_code\":\"040004\",\"error_message\":\"Error parsing message: unexpect token 'q' at 3\"}")));
+		List<String> many = IntStream.range(0, 300).mapToObj((i) -> "cpu,host=server-" + i + " usage=" + i).toList();
+		assertThat(small.writeLines(many)).isEqualTo(300);
+		// Refused on the client after lines were buffered, and refused by the server
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> small.writeLines(List.of("kept v=1", "kept v=2", "no_fields")))
+			.withMessageStartingWith("element 3: Line 1 has no field set");
+		assertThatExceptionOfType(CnosInvalidDataException.class)
+			.isThrownBy(() -> small.writeLines("fails v=1\nfails v=2"));
+		server.resetRequests();
+		small.writeLines("a v=1");
+		small.writePoint(Point.measurement("b").field("v", 2L).build());
+		small.writeLines("c v=3 5\nd v=4 6", WritePrecision.MS);
+		List<LoggedRequest> requests = writeRequests(server);
+		assertThat(requests).hasSize(3);
+		assertWriteRequest(requests.get(0), NS, "a v=1\n");
+		assertWriteRequest(requests.get(1), NS, "b v=2i\n");
+		assertWriteRequest(requests.get(2), "tenant=cnosdb&db=public&precision=ms", "c v=3 5\nd v=4 6\n");
+	}
+
+	@Test
 	void lineLargerThanOneRequestIsRefusedBeforeAnythingIsSent() {
 		CnosTemplate small = CnosTemplate.builder()
 			.url(server.baseUrl())
@@ -386,6 +416,37 @@ class CnosTemplateWriteTests {
 		assertWriteRequest(CnosServerStub.onlyRequest(server), "tenant=cnosdb&db=public&precision=ms",
 				"m v=1i 5\nm v=2i 6\n");
 		assertThat(buffer.lineCount()).isEqualTo(2);
+	}
+
+	@Test
+	void writeLineProtocolSendsRowsWrittenWithoutPoints() {
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.MS);
+		buffer.row("air")
+			.tag("station", "XiaoMaiDao")
+			.field("temperature", 69.5)
+			.field("visibility", 53L)
+			.at(1644125400000L, TimeUnit.MILLISECONDS);
+		buffer.row("air")
+			.tag("station", "Lang Fang")
+			.field("temperature", 70.25)
+			.at(1644125401000L, TimeUnit.MILLISECONDS);
+		this.template.writeLineProtocol(buffer);
+		assertWriteRequest(CnosServerStub.onlyRequest(server), "tenant=cnosdb&db=public&precision=ms",
+				"air,station=XiaoMaiDao temperature=69.5,visibility=53i 1644125400000\n"
+						+ "air,station=Lang\\ Fang temperature=70.25 1644125401000\n");
+	}
+
+	@Test
+	void writeLineProtocolRefusesABufferWithAnUnfinishedRowAndSendsNothing() {
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.NS);
+		buffer.row("m").field("v", 1L).atNow();
+		buffer.row("m").field("v", 2L);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.template.writeLineProtocol(buffer))
+			.withMessage("The buffer has an unfinished row: end it with at(…) or atNow(), or cancel it, before the "
+					+ "buffer is written");
+		assertThat(writeRequests(server)).isEmpty();
 	}
 
 	@Test

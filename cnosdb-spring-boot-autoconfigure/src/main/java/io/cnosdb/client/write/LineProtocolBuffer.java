@@ -2,7 +2,10 @@ package io.cnosdb.client.write;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +32,23 @@ import org.springframework.util.Assert;
  * The buffer remembers where each line starts, so that a byte offset named by a server
  * error can be turned back into a line ({@link #lineIndexAt(int)}). Not thread-safe.
  * <p>
+ * For hot loops, {@link #row(String)} writes a line without building a {@link Point} and
+ * allocates nothing:
+ *
+ * <pre class="code">
+ * buffer.row("air")
+ *     .tag("station", station)
+ *     .field("temperature", 69.5)
+ *     .field("visibility", 53L)
+ *     .at(time, TimeUnit.MILLISECONDS);
+ * </pre>
+ *
+ * A row is checked and escaped as a point is; it is written in the order of the calls (a
+ * point sorts its tags and fields by key, so the same calls in key order give the same
+ * bytes). Until {@link Row#at(long, TimeUnit)} (or another {@code at…}) ends it, a row is
+ * not part of the buffer: it is not counted, and the buffer cannot be read, sent or
+ * appended to.
+ * <p>
  * The jobs are shared out: {@code LineProtocolWriter} holds and encodes the bytes,
  * {@code LineProtocolScanner} finds and checks raw lines, {@code ParseErrorLocator} reads
  * a server's parse error; this class keeps the lines.
@@ -44,6 +64,12 @@ public final class LineProtocolBuffer {
 	private int[] lineStarts = new int[64];
 
 	private int lineCount;
+
+	/** The writer of rows, made at the first row and reused. */
+	private @Nullable Row row;
+
+	/** Where the unfinished row starts, or {@code -1}. */
+	private int rowStart = -1;
 
 	/**
 	 * Create an empty buffer.
@@ -82,6 +108,7 @@ public final class LineProtocolBuffer {
 	 */
 	public void append(Point point) {
 		Assert.notNull(point, "'point' must not be null");
+		requireNoRow();
 		int mark = this.bytes.size();
 		try {
 			beginLine();
@@ -107,6 +134,7 @@ public final class LineProtocolBuffer {
 	 */
 	public int appendLines(CharSequence text) {
 		Assert.notNull(text, "'text' must not be null");
+		requireNoRow();
 		int mark = this.bytes.size();
 		int lines = this.lineCount;
 		try {
@@ -142,7 +170,7 @@ public final class LineProtocolBuffer {
 	 * @return the size in bytes
 	 */
 	public int size() {
-		return this.bytes.size();
+		return (this.rowStart >= 0) ? this.rowStart : this.bytes.size();
 	}
 
 	/**
@@ -162,11 +190,51 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
-	 * Remove every line, keeping the allocated memory.
+	 * Remove every line and the unfinished row, if any, keeping the allocated memory.
 	 */
 	public void clear() {
 		this.bytes.truncate(0);
 		this.lineCount = 0;
+		this.rowStart = -1;
+	}
+
+	/**
+	 * Return the number of bytes the buffer has room for before it grows.
+	 * @return the capacity in bytes
+	 */
+	public int capacity() {
+		return this.bytes.capacity();
+	}
+
+	/**
+	 * Whether a row started by {@link #row(String)} is not ended yet.
+	 * @return whether a row is unfinished
+	 */
+	public boolean hasUnfinishedRow() {
+		return this.rowStart >= 0;
+	}
+
+	/**
+	 * Start writing a line without building a {@link Point}: give its tags, then its
+	 * fields, then end it with one of the {@code at…} methods of the returned writer.
+	 * Nothing is allocated; the returned writer is this buffer's one writer of rows.
+	 * Every call checks what it is given as {@link Point.Builder} does; when a call
+	 * throws, the row is dropped, and the buffer is as it was before the row.
+	 * @param measurement the measurement (table) name, with the rules of
+	 * {@link Point#measurement(String)}
+	 * @return the writer of the row
+	 * @throws IllegalArgumentException if the measurement cannot be written exactly
+	 * @throws IllegalStateException if the previous row is unfinished
+	 */
+	public Row row(String measurement) {
+		requireNoRow();
+		Row row = this.row;
+		if (row == null) {
+			row = new Row();
+			this.row = row;
+		}
+		row.begin(measurement);
+		return row;
 	}
 
 	/**
@@ -177,6 +245,7 @@ public final class LineProtocolBuffer {
 	 * {@code maxBytes} (0 if the first line alone is larger)
 	 */
 	public int fittingLines(long maxBytes) {
+		requireNoRow();
 		if (size() <= maxBytes) {
 			return this.lineCount;
 		}
@@ -196,6 +265,8 @@ public final class LineProtocolBuffer {
 		Assert.isTrue(firstLine >= 0 && firstLine <= this.lineCount, () -> "No line " + firstLine + " in " + this);
 		Assert.isTrue(target != this && target.precision == this.precision,
 				"The target must be another buffer of the same precision");
+		requireNoRow();
+		target.requireNoRow();
 		if (firstLine == this.lineCount) {
 			return;
 		}
@@ -215,6 +286,7 @@ public final class LineProtocolBuffer {
 	 * @throws IOException if the stream fails
 	 */
 	public void writeTo(OutputStream out) throws IOException {
+		requireNoRow();
 		this.bytes.writeTo(out);
 	}
 
@@ -223,6 +295,7 @@ public final class LineProtocolBuffer {
 	 * @return the encoded lines
 	 */
 	public byte[] toByteArray() {
+		requireNoRow();
 		return this.bytes.toByteArray();
 	}
 
@@ -259,6 +332,7 @@ public final class LineProtocolBuffer {
 	 * nor a value found in this buffer
 	 */
 	public @Nullable ErrorLocation locateParseError(@Nullable String message) {
+		requireNoRow();
 		return ParseErrorLocator.locate(this, this.bytes, message);
 	}
 
@@ -293,12 +367,389 @@ public final class LineProtocolBuffer {
 		if (this.lineCount == this.lineStarts.length) {
 			this.lineStarts = Arrays.copyOf(this.lineStarts, this.lineStarts.length * 2);
 		}
-		this.lineStarts[this.lineCount] = size();
+		this.lineStarts[this.lineCount] = this.bytes.size();
+	}
+
+	private void requireNoRow() {
+		if (this.rowStart >= 0) {
+			throw new IllegalStateException("The row of measurement '" + Objects.requireNonNull(this.row).measurement
+					+ "' is unfinished: end it with at(…) or atNow(), or cancel it, before the buffer is read, sent "
+					+ "or appended to");
+		}
 	}
 
 	private void endLine() {
 		this.bytes.writeAscii('\n');
 		this.lineCount++;
+	}
+
+	/**
+	 * Writes one line of a {@link LineProtocolBuffer} without building a {@link Point}:
+	 * tags first, then fields, then one of the {@code at…} methods, which ends the line.
+	 * Names and values are checked and escaped as {@link Point.Builder} does, with
+	 * messages that start {@code Row '<measurement>'}. A key may appear once per row. A
+	 * call that throws drops the row, leaving the buffer as it was before
+	 * {@link LineProtocolBuffer#row(String)}. Not thread-safe.
+	 */
+	public final class Row {
+
+		private String measurement = "";
+
+		private String[] keys = new String[8];
+
+		private int keyCount;
+
+		private int fieldCount;
+
+		private Row() {
+		}
+
+		void begin(String measurement) {
+			if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
+				LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+			}
+			this.measurement = measurement;
+			this.keyCount = 0;
+			this.fieldCount = 0;
+			LineProtocolBuffer buffer = LineProtocolBuffer.this;
+			buffer.beginLine();
+			buffer.rowStart = buffer.bytes.size();
+			buffer.bytes.writeEscaped(measurement, LineProtocolWriter.Position.MEASUREMENT);
+		}
+
+		/**
+		 * Add a tag; tags come before fields.
+		 * @param key the tag key
+		 * @param value the value, or {@code null} for no tag (nothing is written)
+		 * @return this writer
+		 * @throws IllegalArgumentException if the key or value cannot be written exactly
+		 * (see {@link Point.Builder#tag(String, String)}) or the key is already in the
+		 * row
+		 * @throws IllegalStateException if no row is started or a field was written
+		 */
+		public Row tag(String key, @Nullable String value) {
+			try {
+				requireOpen();
+				if (this.fieldCount > 0) {
+					throw new IllegalStateException(describe("tag '" + key + "'")
+							+ " comes after a field: a line has its tags before its fields");
+				}
+				checkKey("tag key", key, LineProtocolRules.TAG_KEY);
+				if (value == null) {
+					return this;
+				}
+				if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
+					LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
+				}
+				remember(key);
+				LineProtocolWriter out = LineProtocolBuffer.this.bytes;
+				out.writeAscii(',');
+				out.writeEscaped(key, LineProtocolWriter.Position.KEY);
+				out.writeAscii('=');
+				out.writeEscaped(value, LineProtocolWriter.Position.KEY);
+				return this;
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * Add a DOUBLE field.
+		 * @param key the field key
+		 * @param value the value; must be finite
+		 * @return this writer
+		 * @throws IllegalArgumentException if the key cannot be written exactly, is
+		 * already in the row, or the value is {@code NaN} or infinite
+		 * @throws IllegalStateException if no row is started
+		 */
+		public Row field(String key, double value) {
+			try {
+				startField(key);
+				if (!Double.isFinite(value)) {
+					LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
+				}
+				writeKey(key);
+				LineProtocolBuffer.this.bytes.writeDouble(value);
+				return this;
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * Add a BIGINT (signed 64-bit) field.
+		 * @param key the field key
+		 * @param value the value
+		 * @return this writer
+		 * @throws IllegalArgumentException if the key cannot be written exactly or is
+		 * already in the row
+		 * @throws IllegalStateException if no row is started
+		 */
+		public Row field(String key, long value) {
+			try {
+				startField(key);
+				writeKey(key);
+				LineProtocolBuffer.this.bytes.writeFieldValue(Point.LONG, value, null);
+				return this;
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * Add a BOOLEAN field.
+		 * @param key the field key
+		 * @param value the value
+		 * @return this writer
+		 * @throws IllegalArgumentException if the key cannot be written exactly or is
+		 * already in the row
+		 * @throws IllegalStateException if no row is started
+		 */
+		public Row field(String key, boolean value) {
+			try {
+				startField(key);
+				writeKey(key);
+				LineProtocolBuffer.this.bytes.writeFieldValue(Point.BOOLEAN, value ? 1 : 0, null);
+				return this;
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * Add a STRING field (see {@link Point.Builder#field(String, String)}).
+		 * @param key the field key
+		 * @param value the value, or {@code null} for no field (nothing is written)
+		 * @return this writer
+		 * @throws IllegalArgumentException if the key cannot be written exactly, is
+		 * already in the row, or the text has an unpaired surrogate or a backslash
+		 * directly before a double quote
+		 * @throws IllegalStateException if no row is started
+		 */
+		public Row field(String key, @Nullable String value) {
+			try {
+				if (value == null) {
+					requireOpen();
+					checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+					return this;
+				}
+				startField(key);
+				if (!LineProtocolRules.isPlainString(value)) {
+					LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
+				}
+				writeKey(key);
+				LineProtocolBuffer.this.bytes.writeFieldValue(Point.STRING, 0, value);
+				return this;
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * Add a BIGINT UNSIGNED field.
+		 * @param key the field key
+		 * @param value the value; must not be negative
+		 * @return this writer
+		 * @throws IllegalArgumentException if the key cannot be written exactly, is
+		 * already in the row, or the value is negative
+		 * @throws IllegalStateException if no row is started
+		 */
+		public Row unsignedField(String key, long value) {
+			try {
+				startField(key);
+				if (value < 0) {
+					LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
+				}
+				writeKey(key);
+				LineProtocolBuffer.this.bytes.writeFieldValue(Point.UNSIGNED, value, null);
+				return this;
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * End the row with a timestamp, in the buffer's precision.
+		 * @param time the number of units since the epoch
+		 * @param unit the unit of {@code time}; seconds and coarser units are converted
+		 * @throws IllegalArgumentException if the row has no field, the timestamp is
+		 * outside the range of nanoseconds in a signed 64-bit number, or has digits below
+		 * the buffer's precision
+		 * @throws IllegalStateException if no row is started
+		 */
+		public void at(long time, TimeUnit unit) {
+			try {
+				requireOpen();
+				Assert.notNull(unit, "'unit' must not be null");
+				long nanos;
+				try {
+					nanos = Math.multiplyExact(time, unit.toNanos(1));
+				}
+				catch (ArithmeticException ex) {
+					throw outOfRange(time + " " + unit.name().toLowerCase(java.util.Locale.ROOT));
+				}
+				end(true, nanos);
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * End the row with a timestamp, in the buffer's precision.
+		 * @param time the timestamp
+		 * @throws IllegalArgumentException if the row has no field, or the instant is
+		 * outside 1677-09-21 to 2262-04-11 or has digits below the buffer's precision
+		 * @throws IllegalStateException if no row is started
+		 */
+		public void at(Instant time) {
+			try {
+				requireOpen();
+				Assert.notNull(time, "'time' must not be null");
+				long nanos;
+				try {
+					nanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+				}
+				catch (ArithmeticException ex) {
+					throw outOfRange(time.toString());
+				}
+				end(true, nanos);
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * End the row without a timestamp: the server stamps it with its clock, which
+		 * only works with {@link WritePrecision#NS}.
+		 * @throws IllegalArgumentException if the row has no field, or the buffer's
+		 * precision is not {@link WritePrecision#NS}
+		 * @throws IllegalStateException if no row is started
+		 */
+		public void atNow() {
+			try {
+				requireOpen();
+				end(false, 0);
+			}
+			catch (RuntimeException ex) {
+				throw dropped(ex);
+			}
+		}
+
+		/**
+		 * Drop the unfinished row, if any, leaving the buffer as it was before it.
+		 */
+		public void cancel() {
+			LineProtocolBuffer buffer = LineProtocolBuffer.this;
+			if (buffer.rowStart >= 0) {
+				buffer.bytes.truncate(buffer.rowStart);
+				buffer.rowStart = -1;
+			}
+		}
+
+		private void end(boolean hasTime, long nanos) {
+			if (this.fieldCount == 0) {
+				throw new IllegalArgumentException(describe("row") + " has no field: CnosDB needs at least one, "
+						+ "and a line without fields would swallow the line after it");
+			}
+			LineProtocolBuffer buffer = LineProtocolBuffer.this;
+			WritePrecision precision = buffer.precision;
+			if (hasTime) {
+				long time;
+				try {
+					time = precision.fromNanos(nanos);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("Row '" + this.measurement + "' at "
+							+ Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+									Math.floorMod(nanos, 1_000_000_000L))
+							+ " cannot be written with precision " + precision.parameter() + ": " + ex.getMessage());
+				}
+				buffer.bytes.writeAscii(' ');
+				buffer.bytes.writeLong(time);
+			}
+			else if (!precision.allowsLinesWithoutTimestamp()) {
+				throw new IllegalArgumentException("Row '" + this.measurement
+						+ "' has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under precision "
+						+ precision.parameter() + ": give it a timestamp or write it with precision ns");
+			}
+			buffer.rowStart = -1;
+			buffer.endLine();
+			forgetKeys();
+		}
+
+		private void requireOpen() {
+			if (LineProtocolBuffer.this.rowStart < 0) {
+				throw new IllegalStateException("No row is started: call row(measurement) first");
+			}
+		}
+
+		private void startField(String key) {
+			requireOpen();
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+		}
+
+		private void writeKey(String key) {
+			LineProtocolWriter out = LineProtocolBuffer.this.bytes;
+			out.writeAscii((this.fieldCount == 0) ? ' ' : ',');
+			out.writeEscaped(key, LineProtocolWriter.Position.KEY);
+			out.writeAscii('=');
+			remember(key);
+			this.fieldCount++;
+		}
+
+		private void checkKey(String what, String key, int kind) {
+			if (!LineProtocolRules.isPlain(key, kind)) {
+				LineProtocolRules.checkKey(() -> describe(what), key, kind == LineProtocolRules.FIELD_KEY);
+			}
+			if (key.equals("time")) {
+				throw new IllegalArgumentException(describe(what)
+						+ " 'time' is the name of CnosDB's timestamp column; end the row with at(…) to set it");
+			}
+			for (int i = 0; i < this.keyCount; i++) {
+				if (this.keys[i].equals(key)) {
+					throw new IllegalArgumentException(
+							describe("key '" + key + "'") + " is already in this row; a line holds each column once");
+				}
+			}
+		}
+
+		private void remember(String key) {
+			if (this.keyCount == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, 2 * this.keys.length);
+			}
+			this.keys[this.keyCount++] = key;
+		}
+
+		private void forgetKeys() {
+			Arrays.fill(this.keys, 0, this.keyCount, null);
+			this.keyCount = 0;
+		}
+
+		private String describe(String what) {
+			return "Row '" + this.measurement + "': " + what;
+		}
+
+		private IllegalArgumentException outOfRange(String value) {
+			return new IllegalArgumentException(describe("timestamp") + " " + value
+					+ " is outside 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z, "
+					+ "the range of nanoseconds in a signed 64-bit number");
+		}
+
+		/** Drop the row after a refused call. */
+		private RuntimeException dropped(RuntimeException ex) {
+			cancel();
+			forgetKeys();
+			return ex;
+		}
+
 	}
 
 	/**

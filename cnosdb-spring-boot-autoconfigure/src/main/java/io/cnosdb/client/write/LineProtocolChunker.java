@@ -50,14 +50,54 @@ public final class LineProtocolChunker {
 	 * @param sink receives each finished body, to send as one request
 	 */
 	public LineProtocolChunker(WritePrecision precision, long maxRequestSize, Sink sink) {
-		Assert.notNull(precision, "'precision' must not be null");
+		this(maxRequestSize, sink, newBody(precision, maxRequestSize), newSpare(precision, maxRequestSize));
+	}
+
+	/**
+	 * Create a chunker that fills two buffers of the caller, so that a caller that writes
+	 * often can keep the memory they grew to: the body being filled and a spare that
+	 * takes the lines cut off a full body (the two swap roles as bodies are sent). The
+	 * buffers must not be used elsewhere until the chunker is done with (after
+	 * {@link #flush()} or a failure); then {@link LineProtocolBuffer#clear()} makes them
+	 * ready for the next chunker.
+	 * @param maxRequestSize the most bytes one body may have
+	 * @param sink receives each finished body, to send as one request
+	 * @param body an empty buffer, whose precision is that of every body
+	 * @param spare another empty buffer of the same precision
+	 */
+	public LineProtocolChunker(long maxRequestSize, Sink sink, LineProtocolBuffer body, LineProtocolBuffer spare) {
 		Assert.isTrue(maxRequestSize > 0, "'maxRequestSize' must be positive");
 		Assert.notNull(sink, "'sink' must not be null");
+		Assert.notNull(body, "'body' must not be null");
+		Assert.notNull(spare, "'spare' must not be null");
+		Assert.isTrue(body != spare && body.getPrecision() == spare.getPrecision(),
+				"The body and the spare must be two buffers of the same precision");
+		Assert.isTrue(body.isEmpty() && spare.isEmpty() && !body.hasUnfinishedRow() && !spare.hasUnfinishedRow(),
+				"The body and the spare must be empty");
 		this.maxRequestSize = maxRequestSize;
 		this.sink = sink;
-		int capacity = (int) Math.min(maxRequestSize + 1, INITIAL_CAPACITY);
-		this.body = new LineProtocolBuffer(precision, capacity);
-		this.spare = new LineProtocolBuffer(precision, Math.min(capacity, 1024));
+		this.body = body;
+		this.spare = spare;
+	}
+
+	/**
+	 * Return a new empty buffer the size a chunker starts its body with.
+	 * @param precision the precision of the buffer
+	 * @param maxRequestSize the most bytes one body may have
+	 * @return the buffer
+	 */
+	public static LineProtocolBuffer newBody(WritePrecision precision, long maxRequestSize) {
+		return new LineProtocolBuffer(precision, (int) Math.min(maxRequestSize + 1, INITIAL_CAPACITY));
+	}
+
+	/**
+	 * Return a new empty buffer the size a chunker starts its spare with.
+	 * @param precision the precision of the buffer
+	 * @param maxRequestSize the most bytes one body may have
+	 * @return the buffer
+	 */
+	public static LineProtocolBuffer newSpare(WritePrecision precision, long maxRequestSize) {
+		return new LineProtocolBuffer(precision, (int) Math.min(maxRequestSize + 1, 1024));
 	}
 
 	/**

@@ -24,6 +24,100 @@ final class LineProtocolRules {
 	private LineProtocolRules() {
 	}
 
+	/** What {@link #isPlain(String, int)} checks: a measurement. */
+	static final int MEASUREMENT = 0;
+
+	/** What {@link #isPlain(String, int)} checks: a tag key. */
+	static final int TAG_KEY = 1;
+
+	/** What {@link #isPlain(String, int)} checks: a field key. */
+	static final int FIELD_KEY = 2;
+
+	/** What {@link #isPlain(String, int)} checks: a tag value. */
+	static final int TAG_VALUE = 3;
+
+	/**
+	 * Whether a measurement, key or tag value certainly passes its check: a scan of its
+	 * characters that allocates nothing, for the common case. {@code false} means only
+	 * that the full check ({@link #checkMeasurement}, {@link #checkKey},
+	 * {@link #checkTagValue}) has to run, which throws if the text is refused (it also
+	 * accepts texts this scan leaves to it, such as those with a surrogate pair).
+	 * @param text the text
+	 * @param kind {@link #MEASUREMENT}, {@link #TAG_KEY}, {@link #FIELD_KEY} or
+	 * {@link #TAG_VALUE}
+	 * @return whether the text is accepted without the full check
+	 */
+	static boolean isPlain(@Nullable String text, int kind) {
+		if (text == null) {
+			return false;
+		}
+		int length = text.length();
+		if (length == 0) {
+			return false;
+		}
+		char first = text.charAt(0);
+		if (kind == MEASUREMENT && (first == '#' || first == ' ' || first == ',')) {
+			return false;
+		}
+		if (kind == FIELD_KEY && (first == ' ' || first == ',' || first == '=')) {
+			return false;
+		}
+		boolean visible = kind == TAG_VALUE;
+		boolean separator = false;
+		boolean equals = false;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c > ' ' && c < 0x7F) {
+				if (c == '\\' || (kind == MEASUREMENT && c == '/')) {
+					return false;
+				}
+				visible = true;
+				separator |= c == ',';
+				equals |= c == '=';
+			}
+			else if (c == ' ') {
+				separator = true;
+			}
+			else if (isVisibleNonAscii(c)) {
+				visible = true;
+			}
+			else {
+				// a control character, a surrogate or a non-ASCII space: the full check
+				return false;
+			}
+		}
+		return visible && !(kind == MEASUREMENT && equals && separator);
+	}
+
+	/**
+	 * Whether a character above ASCII is neither a control character, nor a surrogate,
+	 * nor a space by {@link CnosSql}'s blank rule.
+	 */
+	private static boolean isVisibleNonAscii(char c) {
+		return c > 0xA0 && !Character.isSurrogate(c) && c != 0x1680 && !(c >= 0x2000 && c <= 0x200A) && c != 0x2028
+				&& c != 0x2029 && c != 0x202F && c != 0x205F && c != 0x3000;
+	}
+
+	/**
+	 * Whether the text of a string field value certainly passes
+	 * {@link #checkStringValue}: no backslash and no surrogate, found by a scan that
+	 * allocates nothing.
+	 * @param value the value
+	 * @return whether the value is accepted without the full check
+	 */
+	static boolean isPlainString(@Nullable String value) {
+		if (value == null) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * Check a measurement (a table name): a name SQL can address afterwards, by the same
 	 * rule as a table created through SQL ({@link CnosSql#checkNewName(String, String)}:

@@ -23,6 +23,10 @@ final class LineProtocolWriter {
 
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+
 	private byte[] bytes;
 
 	private int size;
@@ -35,13 +39,24 @@ final class LineProtocolWriter {
 	enum Position {
 
 		/** A measurement: escape {@code ,} and space. */
-		MEASUREMENT,
+		MEASUREMENT(",", " "),
 
 		/** A tag key, tag value or field key: escape {@code ,}, {@code =} and space. */
-		KEY,
+		KEY(",", "=", " "),
 
 		/** A string field value, inside quotes: escape {@code "} and {@code \}. */
-		STRING
+		STRING("\"", "\\");
+
+		/** Bit {@code c - 32} set for each escaped ASCII character {@code c}. */
+		final long escaped;
+
+		Position(String... escaped) {
+			long bits = 0;
+			for (String c : escaped) {
+				bits |= 1L << (c.charAt(0) - 32);
+			}
+			this.escaped = bits;
+		}
 
 	}
 
@@ -94,10 +109,11 @@ final class LineProtocolWriter {
 		ensureCapacity((end - start) * 3L);
 		byte[] out = this.bytes;
 		int at = this.size;
+		long escaped = (position != null) ? position.escaped : 0;
 		for (int i = start; i < end; i++) {
 			char c = text.charAt(i);
 			if (c < 0x80) {
-				if (position != null && needsEscape(c, position)) {
+				if (c >= 32 && c < 96 && ((escaped >>> (c - 32)) & 1) != 0) {
 					out[at++] = '\\';
 				}
 				out[at++] = (byte) c;
@@ -126,14 +142,6 @@ final class LineProtocolWriter {
 		return -1;
 	}
 
-	private static boolean needsEscape(char c, Position position) {
-		return switch (position) {
-			case MEASUREMENT -> c == ',' || c == ' ';
-			case KEY -> c == ',' || c == ' ' || c == '=';
-			case STRING -> c == '"' || c == '\\';
-		};
-	}
-
 	/**
 	 * Write a field value in the form of its type: a float as plain digits, integers with
 	 * their {@code i} or {@code u} suffix, a boolean as {@code true} or {@code false}, a
@@ -142,19 +150,19 @@ final class LineProtocolWriter {
 	 * @param number the value of a numeric or boolean field, as {@link Point} keeps it
 	 * @param text the value of a string field
 	 */
-	void writeFieldValue(Point.FieldType type, long number, @Nullable String text) {
+	void writeFieldValue(byte type, long number, @Nullable String text) {
 		switch (type) {
-			case DOUBLE -> writeDouble(Double.longBitsToDouble(number));
-			case LONG -> {
+			case Point.DOUBLE -> writeDouble(Double.longBitsToDouble(number));
+			case Point.LONG -> {
 				writeLong(number);
 				writeAscii('i');
 			}
-			case UNSIGNED -> {
+			case Point.UNSIGNED -> {
 				writeUnsignedLong(number);
 				writeAscii('u');
 			}
-			case BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
-			case STRING -> {
+			case Point.BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
+			default -> {
 				writeAscii('"');
 				writeEscaped(Objects.requireNonNull(text), Position.STRING);
 				writeAscii('"');
@@ -198,9 +206,12 @@ final class LineProtocolWriter {
 	 * Write a finite double so that CnosDB reads back the same value: integral values
 	 * below 2<sup>53</sup> as plain digits (still a float in line protocol, which has no
 	 * suffix for floats), others in Java's shortest round-trip form, which always starts
-	 * with a digit or a sign ({@code 0.5}, never {@code .5}).
+	 * with a digit or a sign ({@code 0.5}, never {@code .5}). Values from 10<sup>-3</sup>
+	 * to 10<sup>7</sup> with few decimals, the common case, are written without a string:
+	 * the fewest decimals that read back as the same double, which is the form
+	 * {@link Double#toString(double)} has for them.
 	 */
-	private void writeDouble(double value) {
+	void writeDouble(double value) {
 		if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
 			if (value == 0 && Double.doubleToRawLongBits(value) != 0) {
 				writeAscii("-0");
@@ -208,6 +219,9 @@ final class LineProtocolWriter {
 			else {
 				writeLong((long) value);
 			}
+			return;
+		}
+		if (writeShortDecimal(value)) {
 			return;
 		}
 		String text = Double.toString(value);
@@ -219,10 +233,71 @@ final class LineProtocolWriter {
 		}
 	}
 
+	/**
+	 * Write a value of {@link Double#toString(double)}'s plain range (10<sup>-3</sup> to
+	 * 10<sup>7</sup>) as the fewest decimals that read back as the same double, if there
+	 * are at most 15 significant digits. A decimal {@code m / 10^k} with {@code m} below
+	 * 2<sup>53</sup> reads back as {@code v} exactly when the (correctly rounded)
+	 * division {@code m / 10^k} gives {@code v}, since a parser rounds the same exact
+	 * quotient; the smallest such {@code k} gives the shortest form.
+	 * @return whether the value was written
+	 */
+	private boolean writeShortDecimal(double value) {
+		double magnitude = Math.abs(value);
+		if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
+			return false;
+		}
+		for (int scale = 1; scale < POWERS_OF_TEN.length; scale++) {
+			double power = POWERS_OF_TEN[scale];
+			double scaled = magnitude * power;
+			if (scaled >= 1e15) {
+				return false;
+			}
+			long unscaled = (long) Math.rint(scaled);
+			if (unscaled / power == magnitude) {
+				writeDecimal(value < 0, unscaled, scale);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Write {@code unscaled / 10^scale} in plain notation, {@code scale > 0}. */
+	private void writeDecimal(boolean negative, long unscaled, int scale) {
+		int digits = 1;
+		for (long limit = 10; digits < 19 && unscaled >= limit; limit *= 10) {
+			digits++;
+		}
+		int length = (negative ? 1 : 0) + Math.max(digits - scale, 1) + 1 + scale;
+		ensureCapacity(length);
+		byte[] out = this.bytes;
+		int end = this.size + length;
+		int at = end - 1;
+		long rest = unscaled;
+		for (int i = 0; i < scale; i++) {
+			out[at--] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		out[at--] = '.';
+		do {
+			out[at--] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		while (rest != 0);
+		if (negative) {
+			out[at] = '-';
+		}
+		this.size = end;
+	}
+
 	// The bytes written so far
 
 	int size() {
 		return this.size;
+	}
+
+	int capacity() {
+		return this.bytes.length;
 	}
 
 	/** Drop every byte from {@code size} on. */

@@ -1,13 +1,12 @@
 package io.cnosdb.client.write;
 
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -46,44 +45,69 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Point {
 
+	/** Field type: DOUBLE. */
+	static final byte DOUBLE = 0;
+
+	/** Field type: BIGINT. */
+	static final byte LONG = 1;
+
+	/** Field type: BIGINT UNSIGNED. */
+	static final byte UNSIGNED = 2;
+
+	/** Field type: BOOLEAN. */
+	static final byte BOOLEAN = 3;
+
+	/** Field type: STRING. */
+	static final byte STRING = 4;
+
+	private static final String[] NO_STRINGS = {};
+
+	private static final Object[] NO_OBJECTS = {};
+
+	private static final long[] NO_LONGS = {};
+
+	// A point is filled by its builder, which hands it out with build() and copies it
+	// before any later change (Builder.editable()): once built, it never changes. The
+	// fields are not final so that the builder needs no copy of its own; build()
+	// publishes them with a release fence, as a constructor does with final fields.
+
 	private final String measurement;
 
-	private final String[] tagKeys;
+	/** Tag keys and values in turn, sorted by key; may be longer than needed. */
+	private String[] tags = NO_STRINGS;
 
-	private final String[] tagValues;
+	private int tagCount;
 
-	private final String[] fieldKeys;
+	/**
+	 * Field keys and values in turn, sorted by key: the value is the text of a string
+	 * field, or the {@link Kind} of another field, whose value is in {@link #numbers}.
+	 */
+	private Object[] fields = NO_OBJECTS;
 
-	private final FieldType[] fieldTypes;
+	/** The values of numeric and boolean fields, at the index of the field. */
+	private long[] numbers = NO_LONGS;
 
-	private final long[] fieldNumbers;
+	private int fieldCount;
 
-	private final @Nullable String[] fieldStrings;
+	private boolean hasTime;
 
-	private final boolean hasTime;
+	private long timeNanos;
 
-	private final long timeNanos;
+	private Point(String measurement) {
+		this.measurement = measurement;
+	}
 
-	private Point(Builder builder) {
-		this.measurement = builder.measurement;
-		int tags = builder.tags.size();
-		this.tagKeys = builder.tags.keySet().toArray(new String[tags]);
-		this.tagValues = builder.tags.values().toArray(new String[tags]);
-		int fields = builder.fields.size();
-		this.fieldKeys = new String[fields];
-		this.fieldTypes = new FieldType[fields];
-		this.fieldNumbers = new long[fields];
-		this.fieldStrings = new String[fields];
-		int i = 0;
-		for (Map.Entry<String, FieldValue> entry : builder.fields.entrySet()) {
-			this.fieldKeys[i] = entry.getKey();
-			this.fieldTypes[i] = entry.getValue().type;
-			this.fieldNumbers[i] = entry.getValue().number;
-			this.fieldStrings[i] = entry.getValue().text;
-			i++;
-		}
-		this.hasTime = builder.hasTime;
-		this.timeNanos = builder.timeNanos;
+	/** A copy that its builder can change. */
+	private Point copy() {
+		Point copy = new Point(this.measurement);
+		copy.tags = this.tags.clone();
+		copy.tagCount = this.tagCount;
+		copy.fields = this.fields.clone();
+		copy.numbers = this.numbers.clone();
+		copy.fieldCount = this.fieldCount;
+		copy.hasTime = this.hasTime;
+		copy.timeNanos = this.timeNanos;
+		return copy;
 	}
 
 	/**
@@ -113,8 +137,8 @@ public final class Point {
 	 */
 	public Map<String, String> getTags() {
 		Map<String, String> tags = new LinkedHashMap<>();
-		for (int i = 0; i < this.tagKeys.length; i++) {
-			tags.put(this.tagKeys[i], this.tagValues[i]);
+		for (int i = 0; i < this.tagCount; i++) {
+			tags.put(this.tags[2 * i], this.tags[2 * i + 1]);
 		}
 		return Collections.unmodifiableMap(tags);
 	}
@@ -126,20 +150,23 @@ public final class Point {
 	 */
 	public Map<String, Object> getFields() {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		for (int i = 0; i < this.fieldKeys.length; i++) {
-			fields.put(this.fieldKeys[i], fieldValue(i));
+		for (int i = 0; i < this.fieldCount; i++) {
+			fields.put((String) this.fields[2 * i], fieldValue(i));
 		}
 		return Collections.unmodifiableMap(fields);
 	}
 
 	private Object fieldValue(int i) {
-		long number = this.fieldNumbers[i];
-		return switch (this.fieldTypes[i]) {
+		Object value = this.fields[2 * i + 1];
+		if (value instanceof String text) {
+			return text;
+		}
+		long number = this.numbers[i];
+		return switch ((Kind) value) {
 			case DOUBLE -> Double.longBitsToDouble(number);
 			case LONG -> number;
 			case UNSIGNED -> new BigInteger(Long.toUnsignedString(number));
 			case BOOLEAN -> number != 0;
-			case STRING -> Objects.requireNonNull(this.fieldStrings[i]);
 		};
 	}
 
@@ -163,20 +190,28 @@ public final class Point {
 	void encodeTo(LineProtocolWriter out, WritePrecision precision) {
 		long time = timestampIn(precision);
 		out.writeEscaped(this.measurement, LineProtocolWriter.Position.MEASUREMENT);
-		for (int i = 0; i < this.tagKeys.length; i++) {
+		String[] tags = this.tags;
+		for (int i = 0; i < 2 * this.tagCount; i += 2) {
 			out.writeAscii(',');
-			out.writeEscaped(this.tagKeys[i], LineProtocolWriter.Position.KEY);
+			out.writeEscaped(tags[i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			out.writeEscaped(this.tagValues[i], LineProtocolWriter.Position.KEY);
+			out.writeEscaped(tags[i + 1], LineProtocolWriter.Position.KEY);
 		}
 		out.writeAscii(' ');
-		for (int i = 0; i < this.fieldKeys.length; i++) {
+		Object[] fields = this.fields;
+		for (int i = 0; i < this.fieldCount; i++) {
 			if (i > 0) {
 				out.writeAscii(',');
 			}
-			out.writeEscaped(this.fieldKeys[i], LineProtocolWriter.Position.KEY);
+			out.writeEscaped((String) fields[2 * i], LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			out.writeFieldValue(this.fieldTypes[i], this.fieldNumbers[i], this.fieldStrings[i]);
+			Object value = fields[2 * i + 1];
+			if (value instanceof String text) {
+				out.writeFieldValue(STRING, 0, text);
+			}
+			else {
+				out.writeFieldValue(((Kind) value).code, this.numbers[i], null);
+			}
 		}
 		if (this.hasTime) {
 			out.writeAscii(' ');
@@ -228,19 +263,27 @@ public final class Point {
 		if (!(obj instanceof Point other)) {
 			return false;
 		}
-		return this.measurement.equals(other.measurement) && Arrays.equals(this.tagKeys, other.tagKeys)
-				&& Arrays.equals(this.tagValues, other.tagValues) && Arrays.equals(this.fieldKeys, other.fieldKeys)
-				&& Arrays.equals(this.fieldTypes, other.fieldTypes)
-				&& Arrays.equals(this.fieldNumbers, other.fieldNumbers)
-				&& Arrays.equals(this.fieldStrings, other.fieldStrings) && this.hasTime == other.hasTime
-				&& this.timeNanos == other.timeNanos;
+		int tags = 2 * this.tagCount;
+		int fields = this.fieldCount;
+		return this.measurement.equals(other.measurement) && this.tagCount == other.tagCount
+				&& fields == other.fieldCount && this.hasTime == other.hasTime && this.timeNanos == other.timeNanos
+				&& Arrays.equals(this.tags, 0, tags, other.tags, 0, tags)
+				&& Arrays.equals(this.fields, 0, 2 * fields, other.fields, 0, 2 * fields)
+				&& Arrays.equals(this.numbers, 0, fields, other.numbers, 0, fields);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.measurement, Arrays.hashCode(this.tagKeys), Arrays.hashCode(this.tagValues),
-				Arrays.hashCode(this.fieldKeys), Arrays.hashCode(this.fieldNumbers), Arrays.hashCode(this.fieldStrings),
-				this.hasTime, this.timeNanos);
+		int hash = this.measurement.hashCode();
+		for (int i = 0; i < 2 * this.tagCount; i++) {
+			hash = 31 * hash + this.tags[i].hashCode();
+		}
+		for (int i = 0; i < this.fieldCount; i++) {
+			hash = 31 * hash + this.fields[2 * i].hashCode();
+			hash = 31 * hash + this.fields[2 * i + 1].hashCode();
+			hash = 31 * hash + Long.hashCode(this.numbers[i]);
+		}
+		return 31 * hash + Long.hashCode(this.hasTime ? this.timeNanos : Long.MIN_VALUE);
 	}
 
 	/**
@@ -252,13 +295,116 @@ public final class Point {
 		return toLineProtocol();
 	}
 
-	enum FieldType {
+	// Changed by the builder only, before the point is handed out
 
-		DOUBLE, LONG, UNSIGNED, BOOLEAN, STRING
-
+	private int findTag(String key) {
+		int low = 0;
+		int high = this.tagCount - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int comparison = this.tags[2 * middle].compareTo(key);
+			if (comparison < 0) {
+				low = middle + 1;
+			}
+			else if (comparison > 0) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -(low + 1);
 	}
 
-	private record FieldValue(FieldType type, long number, @Nullable String text) {
+	private int findField(String key) {
+		int low = 0;
+		int high = this.fieldCount - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int comparison = ((String) this.fields[2 * middle]).compareTo(key);
+			if (comparison < 0) {
+				low = middle + 1;
+			}
+			else if (comparison > 0) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -(low + 1);
+	}
+
+	private void putTag(String key, String value) {
+		int index = findTag(key);
+		if (index < 0) {
+			index = -index - 1;
+			if (2 * this.tagCount == this.tags.length) {
+				this.tags = Arrays.copyOf(this.tags, Math.max(2, 2 * this.tags.length));
+			}
+			System.arraycopy(this.tags, 2 * index, this.tags, 2 * index + 2, 2 * (this.tagCount - index));
+			this.tagCount++;
+			this.tags[2 * index] = key;
+		}
+		this.tags[2 * index + 1] = value;
+	}
+
+	private void removeTag(String key) {
+		int index = findTag(key);
+		if (index >= 0) {
+			this.tagCount--;
+			System.arraycopy(this.tags, 2 * index + 2, this.tags, 2 * index, 2 * (this.tagCount - index));
+			this.tags[2 * this.tagCount] = null;
+			this.tags[2 * this.tagCount + 1] = null;
+		}
+	}
+
+	/**
+	 * Set a field: {@code value} is the text of a string field or the {@link Kind} of
+	 * another, whose value is {@code number}.
+	 */
+	private void putField(String key, Object value, long number) {
+		int index = findField(key);
+		if (index < 0) {
+			index = -index - 1;
+			if (this.fieldCount == this.numbers.length) {
+				int capacity = Math.max(4, 2 * this.numbers.length);
+				this.fields = Arrays.copyOf(this.fields, 2 * capacity);
+				this.numbers = Arrays.copyOf(this.numbers, capacity);
+			}
+			int moved = this.fieldCount - index;
+			System.arraycopy(this.fields, 2 * index, this.fields, 2 * index + 2, 2 * moved);
+			System.arraycopy(this.numbers, index, this.numbers, index + 1, moved);
+			this.fieldCount++;
+			this.fields[2 * index] = key;
+		}
+		this.fields[2 * index + 1] = value;
+		this.numbers[index] = number;
+	}
+
+	private void removeField(String key) {
+		int index = findField(key);
+		if (index >= 0) {
+			this.fieldCount--;
+			int moved = this.fieldCount - index;
+			System.arraycopy(this.fields, 2 * index + 2, this.fields, 2 * index, 2 * moved);
+			System.arraycopy(this.numbers, index + 1, this.numbers, index, moved);
+			this.fields[2 * this.fieldCount] = null;
+			this.fields[2 * this.fieldCount + 1] = null;
+		}
+	}
+
+	/** The type of a field that is not a string. */
+	private enum Kind {
+
+		DOUBLE(Point.DOUBLE), LONG(Point.LONG), UNSIGNED(Point.UNSIGNED), BOOLEAN(Point.BOOLEAN);
+
+		final byte code;
+
+		Kind(byte code) {
+			this.code = code;
+		}
+
 	}
 
 	/**
@@ -267,19 +413,17 @@ public final class Point {
 	 */
 	public static final class Builder {
 
-		private final String measurement;
+		/** The point being filled: tags and fields kept sorted by key as they are set. */
+		private Point point;
 
-		private final TreeMap<String, String> tags = new TreeMap<>();
-
-		private final TreeMap<String, FieldValue> fields = new TreeMap<>();
-
-		private boolean hasTime;
-
-		private long timeNanos;
+		/** Whether {@link #point} was built, and is copied before the next change. */
+		private boolean shared;
 
 		private Builder(String measurement) {
-			LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
-			this.measurement = measurement;
+			if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
+				LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+			}
+			this.point = new Point(measurement);
 		}
 
 		/**
@@ -292,13 +436,15 @@ public final class Point {
 		 * or the key is blank
 		 */
 		public Builder tag(String key, @Nullable String value) {
-			checkKey("tag key", key);
+			checkKey("tag key", key, LineProtocolRules.TAG_KEY);
 			if (value == null) {
-				this.tags.remove(key);
+				editable().removeTag(key);
 				return this;
 			}
-			LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
-			this.tags.put(key, value);
+			if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
+				LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
+			}
+			editable().putTag(key, value);
 			return this;
 		}
 
@@ -320,9 +466,11 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is {@code NaN} or infinite
 		 */
 		public Builder field(String key, double value) {
-			checkKey("field key", key);
-			LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.DOUBLE, Double.doubleToRawLongBits(value), null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			if (!Double.isFinite(value)) {
+				LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
+			}
+			editable().putField(key, Kind.DOUBLE, Double.doubleToRawLongBits(value));
 			return this;
 		}
 
@@ -334,8 +482,8 @@ public final class Point {
 		 * @return this builder
 		 */
 		public Builder field(String key, long value) {
-			checkKey("field key", key);
-			this.fields.put(key, new FieldValue(FieldType.LONG, value, null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			editable().putField(key, Kind.LONG, value);
 			return this;
 		}
 
@@ -346,8 +494,8 @@ public final class Point {
 		 * @return this builder
 		 */
 		public Builder field(String key, boolean value) {
-			checkKey("field key", key);
-			this.fields.put(key, new FieldValue(FieldType.BOOLEAN, value ? 1 : 0, null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			editable().putField(key, Kind.BOOLEAN, value ? 1 : 0);
 			return this;
 		}
 
@@ -362,13 +510,15 @@ public final class Point {
 		 * a backslash directly before a double quote
 		 */
 		public Builder field(String key, @Nullable String value) {
-			checkKey("field key", key);
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				this.fields.remove(key);
+				editable().removeField(key);
 				return this;
 			}
-			LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.STRING, 0, value));
+			if (!LineProtocolRules.isPlainString(value)) {
+				LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
+			}
+			editable().putField(key, value, 0);
 			return this;
 		}
 
@@ -385,8 +535,8 @@ public final class Point {
 		 */
 		public Builder field(String key, @Nullable Object value) {
 			if (value == null) {
-				checkKey("field key", key);
-				this.fields.remove(key);
+				checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+				editable().removeField(key);
 				return this;
 			}
 			if (value instanceof Double || value instanceof Float) {
@@ -427,9 +577,11 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is negative
 		 */
 		public Builder unsignedField(String key, long value) {
-			checkKey("field key", key);
-			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value, null));
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			if (value < 0) {
+				LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
+			}
+			editable().putField(key, Kind.UNSIGNED, value);
 			return this;
 		}
 
@@ -442,13 +594,13 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is outside that range
 		 */
 		public Builder unsignedField(String key, @Nullable BigInteger value) {
-			checkKey("field key", key);
+			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				this.fields.remove(key);
+				editable().removeField(key);
 				return this;
 			}
 			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
-			this.fields.put(key, new FieldValue(FieldType.UNSIGNED, value.longValue(), null));
+			editable().putField(key, Kind.UNSIGNED, value.longValue());
 			return this;
 		}
 
@@ -462,18 +614,17 @@ public final class Point {
 		 */
 		public Builder time(@Nullable Instant time) {
 			if (time == null) {
-				this.hasTime = false;
+				editable().hasTime = false;
 				return this;
 			}
+			long nanos;
 			try {
-				this.timeNanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L),
-						time.getNano());
+				nanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
 			}
 			catch (ArithmeticException ex) {
 				throw outOfRange(time.toString());
 			}
-			this.hasTime = true;
-			return this;
+			return time(nanos);
 		}
 
 		/**
@@ -486,13 +637,20 @@ public final class Point {
 		 * nanoseconds in a signed 64-bit number
 		 */
 		public Builder time(long time, TimeUnit unit) {
+			long nanos;
 			try {
-				this.timeNanos = Math.multiplyExact(time, unit.toNanos(1));
+				nanos = Math.multiplyExact(time, unit.toNanos(1));
 			}
 			catch (ArithmeticException ex) {
 				throw outOfRange(time + " " + unit.name().toLowerCase(java.util.Locale.ROOT));
 			}
-			this.hasTime = true;
+			return time(nanos);
+		}
+
+		private Builder time(long nanos) {
+			Point point = editable();
+			point.timeNanos = nanos;
+			point.hasTime = true;
 			return this;
 		}
 
@@ -503,21 +661,38 @@ public final class Point {
 		 * both as a tag and as a field
 		 */
 		public Point build() {
-			if (this.fields.isEmpty()) {
+			Point point = this.point;
+			if (point.fieldCount == 0) {
 				throw new IllegalArgumentException(describe("point") + " has no field: CnosDB needs at least one, "
 						+ "and a line without fields would swallow the line after it");
 			}
-			for (String tag : this.tags.keySet()) {
-				if (this.fields.containsKey(tag)) {
+			for (int i = 0; i < point.tagCount; i++) {
+				String tag = point.tags[2 * i];
+				if (point.findField(tag) >= 0) {
 					throw new IllegalArgumentException(describe("key '" + tag + "'")
 							+ " is used both as a tag and as a field; a column is one or the other");
 				}
 			}
-			return new Point(this);
+			this.shared = true;
+			// What a constructor does for final fields: the point is complete for any
+			// thread that gets it.
+			VarHandle.releaseFence();
+			return point;
 		}
 
-		private void checkKey(String what, String key) {
-			LineProtocolRules.checkKey(() -> describe(what), key, what.startsWith("field"));
+		/** Return the point to change, copying the one handed out by build(). */
+		private Point editable() {
+			if (this.shared) {
+				this.point = this.point.copy();
+				this.shared = false;
+			}
+			return this.point;
+		}
+
+		private void checkKey(String what, String key, int kind) {
+			if (!LineProtocolRules.isPlain(key, kind)) {
+				LineProtocolRules.checkKey(() -> describe(what), key, kind == LineProtocolRules.FIELD_KEY);
+			}
 			if (key.equals("time")) {
 				throw new IllegalArgumentException(describe(what)
 						+ " 'time' is the name of CnosDB's timestamp column; set the timestamp with time(…)");
@@ -525,7 +700,7 @@ public final class Point {
 		}
 
 		private String describe(String what) {
-			return "Point '" + this.measurement + "': " + what;
+			return "Point '" + this.point.measurement + "': " + what;
 		}
 
 		private IllegalArgumentException outOfRange(String value) {

@@ -73,6 +73,9 @@ public enum WritePrecision {
 	 * be truncated)
 	 */
 	public long fromNanos(long epochNanos) {
+		if (this.nanosPerUnit == 1) {
+			return epochNanos;
+		}
 		if (epochNanos % this.nanosPerUnit != 0) {
 			throw new IllegalArgumentException(
 					"timestamp " + epochNanos + "ns has digits below " + this.timeUnit.name().toLowerCase(Locale.ROOT)

@@ -69,6 +69,33 @@ class LineProtocolChunkerTests {
 	}
 
 	@Test
+	void buffersOfTheCallerAreFilledAndCanBeReusedOnceCleared() {
+		LineProtocolBuffer body = new LineProtocolBuffer(WritePrecision.NS, 16);
+		LineProtocolBuffer spare = new LineProtocolBuffer(WritePrecision.NS, 16);
+		List<LineProtocolBuffer> sent = new ArrayList<>();
+		LineProtocolChunker.Sink sink = (finished) -> {
+			sent.add(finished);
+			this.bodies.add(new String(finished.toByteArray(), StandardCharsets.UTF_8));
+		};
+		LineProtocolChunker first = new LineProtocolChunker(20, sink, body, spare);
+		first.appendLines("m v=1 1\nm v=2 2\nm v=3 3");
+		first.flush();
+		assertThat(sent).allSatisfy((buffer) -> assertThat(buffer).isIn(body, spare));
+		body.clear();
+		spare.clear();
+		LineProtocolChunker second = new LineProtocolChunker(20, sink, body, spare);
+		second.appendLines("n v=4 4");
+		second.flush();
+		assertThat(this.bodies).containsExactly("m v=1 1\nm v=2 2\n", "m v=3 3\n", "n v=4 4\n");
+		body.appendLines("x v=1");
+		assertThatIllegalArgumentException().isThrownBy(() -> new LineProtocolChunker(20, sink, body, spare))
+			.withMessage("The body and the spare must be empty");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new LineProtocolChunker(20, sink, spare, new LineProtocolBuffer(WritePrecision.MS)))
+			.withMessage("The body and the spare must be two buffers of the same precision");
+	}
+
+	@Test
 	void aMalformedLineKeepsNothingOfItsText() {
 		LineProtocolChunker chunker = chunker(1024);
 		chunker.appendLines("m v=1 1");

@@ -3,6 +3,7 @@ package io.cnosdb.client.write;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -346,6 +347,32 @@ class PointTests {
 		assertThat(one).isNotEqualTo(Point.measurement("m").tag("a", "1").tag("b", "2").field("v", 1L).build());
 		assertThat(one.getTags()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
 		assertThat(one).hasToString("m,a=1,b=2 v=1 1000000000");
+	}
+
+	@Test
+	void builderCanBeReusedWithoutChangingThePointsItBuilt() {
+		Point.Builder builder = Point.measurement("m").tag("b", "2").field("v", 1L).field("s", "x");
+		Point first = builder.build();
+		Point again = builder.build();
+		builder.tag("a", "1").tag("b", null).field("v", 2.5).field("s", (String) null).field("t", "y");
+		Point second = builder.build();
+		builder.field("w", true);
+		assertThat(first).hasToString("m,b=2 s=\"x\",v=1i").isEqualTo(again);
+		assertThat(second).hasToString("m,a=1 t=\"y\",v=2.5");
+		assertThat(builder.build()).hasToString("m,a=1 t=\"y\",v=2.5,w=true");
+	}
+
+	@Test
+	void manyTagsAndFieldsAreSortedByKeyAndTheLastValueOfAKeyWins() {
+		Point.Builder builder = Point.measurement("m");
+		for (int i = 99; i >= 0; i--) {
+			builder.tag("t" + (i % 50), "v" + i).field("f" + (i % 60), (long) i);
+		}
+		Point point = builder.field("f7", "seven").build();
+		assertThat(point.getTags()).hasSize(50).containsEntry("t0", "v0").containsEntry("t49", "v49");
+		assertThat(List.copyOf(point.getTags().keySet())).isSorted();
+		assertThat(point.getFields()).hasSize(60).containsEntry("f7", "seven").containsEntry("f59", 59L);
+		assertThat(List.copyOf(point.getFields().keySet())).isSorted();
 	}
 
 	private static String fieldText(double value) {
