@@ -74,7 +74,8 @@ final class BatchQueue {
 	private static final int MAX_KEPT_BODY_BYTES = 1024 * 1024;
 
 	/**
-	 * The items of the queued entries (a Point or a raw line), a ring; guarded by lock.
+	 * The items of the queued entries (a Point or a raw line), a ring whose length is a
+	 * power of two; guarded by lock.
 	 */
 	private Object[] items = new Object[16];
 
@@ -228,11 +229,12 @@ final class BatchQueue {
 	}
 
 	private void grow(int needed) {
-		int capacity = Math.max(needed, this.items.length * 2);
+		// A power of two, to find a place in the ring with a mask.
+		int capacity = Integer.highestOneBit(needed - 1) << 1;
 		Object[] items = new Object[capacity];
 		WriteCall[] calls = new WriteCall[capacity];
 		for (int i = 0; i < this.count; i++) {
-			int at = (this.head + i) % this.items.length;
+			int at = (this.head + i) & (this.items.length - 1);
 			items[i] = this.items[at];
 			calls[i] = this.calls[at];
 		}
@@ -242,7 +244,7 @@ final class BatchQueue {
 	}
 
 	private void addLast(Object item, WriteCall call) {
-		int at = (this.head + this.count) % this.items.length;
+		int at = (this.head + this.count) & (this.items.length - 1);
 		this.items[at] = item;
 		this.calls[at] = call;
 		this.count++;
@@ -271,7 +273,7 @@ final class BatchQueue {
 		BatchEntry entry = new BatchEntry(this.items[this.head], this.calls[this.head]);
 		this.items[this.head] = null;
 		this.calls[this.head] = null;
-		this.head = (this.head + 1) % this.items.length;
+		this.head = (this.head + 1) & (this.items.length - 1);
 		this.count--;
 		return entry;
 	}

@@ -94,7 +94,7 @@ public class CnosCsvImporter {
 	public CsvImportResult writeCsv(String table, Path file, CsvColumnMapping mapping) {
 		Assert.notNull(file, "'file' must not be null");
 		try (InputStream in = Files.newInputStream(file)) {
-			return writeCsv(table, in, mapping);
+			return writeCsv(table, newReader(in), mapping, Files.size(file));
 		}
 		catch (IOException ex) {
 			throw new CnosCsvImportException("Cannot read " + file + ": " + ex.getMessage(), -1, null, null, 0, ex);
@@ -126,10 +126,14 @@ public class CnosCsvImporter {
 	 */
 	public CsvImportResult writeCsv(String table, InputStream in, CsvColumnMapping mapping) {
 		Assert.notNull(in, "'in' must not be null");
+		return writeCsv(table, newReader(in), mapping);
+	}
+
+	private static Reader newReader(InputStream in) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		return writeCsv(table, new InputStreamReader(in, decoder), mapping);
+		return new InputStreamReader(in, decoder);
 	}
 
 	/**
@@ -157,11 +161,15 @@ public class CnosCsvImporter {
 	 * malformed row, or a write fails
 	 */
 	public CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping) {
+		return writeCsv(table, reader, mapping, -1);
+	}
+
+	private CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping, long inputSize) {
 		CsvTablePlan.checkTableName(table);
 		Assert.notNull(reader, "'reader' must not be null");
 		Assert.notNull(mapping, "'mapping' must not be null");
 		try (CsvRecordReader records = new CsvRecordReader(reader)) {
-			return new CsvImportRun(this.operations, this.maxRequestSize, table, records).run(mapping);
+			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, inputSize).run(mapping);
 		}
 	}
 

@@ -17,6 +17,10 @@ import org.springframework.util.unit.DataSize;
  * left. A single line larger than the limit is refused with an
  * {@link IllegalArgumentException} naming it, after the lines before it were sent; the
  * chunker stays usable. Not thread-safe.
+ * <p>
+ * It keeps one buffer of about a body's size: the lines left over when a body is cut are
+ * moved back to the start of the same buffer, so a long write (such as a CSV import)
+ * holds one body's worth of memory, not two.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -50,14 +54,39 @@ public final class LineProtocolChunker {
 	 * @param sink receives each finished body, to send as one request
 	 */
 	public LineProtocolChunker(WritePrecision precision, long maxRequestSize, Sink sink) {
+		this(precision, maxRequestSize, (int) Math.min(maxRequestSize + 1, INITIAL_CAPACITY), sink);
+	}
+
+	/**
+	 * Create a chunker whose buffer starts with room for {@code initialCapacity} bytes:
+	 * for a long write, room for a full body and the line that overflows it
+	 * ({@link #fullBodyCapacity(long)}) spares the copies of a buffer that grows by
+	 * doubling, and a buffer twice as large as a body.
+	 * @param precision the precision of every body
+	 * @param maxRequestSize the most bytes one body may have
+	 * @param initialCapacity the bytes the buffer has room for at first
+	 * @param sink receives each finished body, to send as one request
+	 */
+	public LineProtocolChunker(WritePrecision precision, long maxRequestSize, int initialCapacity, Sink sink) {
 		Assert.notNull(precision, "'precision' must not be null");
 		Assert.isTrue(maxRequestSize > 0, "'maxRequestSize' must be positive");
+		Assert.isTrue(initialCapacity > 0, "'initialCapacity' must be positive");
 		Assert.notNull(sink, "'sink' must not be null");
 		this.maxRequestSize = maxRequestSize;
 		this.sink = sink;
-		int capacity = (int) Math.min(maxRequestSize + 1, INITIAL_CAPACITY);
-		this.body = new LineProtocolBuffer(precision, capacity);
-		this.spare = new LineProtocolBuffer(precision, Math.min(capacity, 1024));
+		this.body = new LineProtocolBuffer(precision, initialCapacity);
+		this.spare = new LineProtocolBuffer(precision, Math.min(initialCapacity, 1024));
+	}
+
+	/**
+	 * Return a buffer capacity with room for a full body of {@code maxRequestSize} bytes
+	 * and one more line of up to 64 KB, for
+	 * {@link #LineProtocolChunker(WritePrecision, long, int, Sink)}.
+	 * @param maxRequestSize the most bytes one body may have
+	 * @return the capacity
+	 */
+	public static int fullBodyCapacity(long maxRequestSize) {
+		return (int) Math.min(maxRequestSize + INITIAL_CAPACITY, Integer.MAX_VALUE - 16);
 	}
 
 	/**
@@ -137,10 +166,7 @@ public final class LineProtocolChunker {
 			this.spare.clear();
 			this.body.moveLinesTo(fitting, this.spare);
 			send(this.body);
-			this.body.clear();
-			LineProtocolBuffer sent = this.body;
-			this.body = this.spare;
-			this.spare = sent;
+			keepOnly(this.spare);
 		}
 	}
 
@@ -153,15 +179,21 @@ public final class LineProtocolChunker {
 		long number = this.linesSent + this.linesRefused + 1;
 		this.spare.clear();
 		this.body.moveLinesTo(1, this.spare);
-		this.body.clear();
-		LineProtocolBuffer dropped = this.body;
-		this.body = this.spare;
-		this.spare = dropped;
+		keepOnly(this.spare);
 		this.linesRefused++;
 		throw new IllegalArgumentException("Line " + number + " is "
 				+ (line.getBytes(StandardCharsets.UTF_8).length + 1) + " bytes, more than the " + this.maxRequestSize
 				+ " bytes one write request may carry (max request size): "
 				+ Texts.abbreviate(line, MAX_LINE_IN_MESSAGE));
+	}
+
+	/**
+	 * Empty the body and move the lines left over back into it, so that the large buffer
+	 * stays the body and the spare stays small.
+	 */
+	private void keepOnly(LineProtocolBuffer leftOver) {
+		this.body.clear();
+		leftOver.moveLinesTo(0, this.body);
 	}
 
 	private void send(LineProtocolBuffer finished) {
