@@ -2,6 +2,7 @@ package io.cnosdb.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -218,12 +219,12 @@ final class CnosHttpExchange {
 		observation.observe(() -> execute(failure, observation, false, (client) -> {
 			RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
 			if (!gzip) {
-				return spec.contentLength(body.size()).body(body::writeTo);
+				return spec.contentLength(body.size()).body((out) -> body.writeTo(new SlicingOutputStream(out)));
 			}
 			ByteArrayOutputStream compressed = gzip(body);
 			return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
 				.contentLength(compressed.size())
-				.body(compressed::writeTo);
+				.body((out) -> compressed.writeTo(new SlicingOutputStream(out)));
 		}, (onNode, response) -> checkWritten(onNode, response), true));
 	}
 
@@ -652,6 +653,28 @@ final class CnosHttpExchange {
 		FastGzipOutputStream(OutputStream out) throws IOException {
 			super(out, 64 * 1024);
 			this.def.setLevel(Deflater.BEST_SPEED);
+		}
+
+	}
+
+	/**
+	 * Hands a large write to the request's stream in slices of 64 KB: a streaming request
+	 * body (Spring's {@code JdkClientHttpRequest}) copies each write into a buffer of its
+	 * own, which for one write of a whole body would be a second copy of the body.
+	 */
+	private static final class SlicingOutputStream extends FilterOutputStream {
+
+		private static final int SLICE = 64 * 1024;
+
+		SlicingOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			for (int at = offset, end = offset + length; at < end; at += SLICE) {
+				this.out.write(bytes, at, Math.min(SLICE, end - at));
+			}
 		}
 
 	}

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 
 /**
- * One point or raw line buffered by a {@link CnosBatchWriter}, the write call it belongs
- * to, and what has happened to it so far. The mutable state is guarded by the lock of the
- * {@link BatchQueue}.
+ * One point or raw line of a {@link CnosBatchWriter} taken for sending, the write call it
+ * belongs to, and what has happened to it so far. The mutable state is guarded by the
+ * lock of the {@link BatchQueue}.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -16,10 +16,6 @@ final class BatchEntry {
 	private final Object item;
 
 	private final WriteCall call;
-
-	private final long number;
-
-	private final long acceptedAt;
 
 	/** Whether the entry is acknowledged or reported; it is settled only once. */
 	boolean settled;
@@ -41,14 +37,10 @@ final class BatchEntry {
 	 * @param item a {@link io.cnosdb.client.write.Point} or one checked line of line
 	 * protocol
 	 * @param call the write call, settled once all its entries are
-	 * @param number the position in acceptance order, from 1
-	 * @param acceptedAt when it was accepted, in {@link System#nanoTime()}
 	 */
-	BatchEntry(Object item, WriteCall call, long number, long acceptedAt) {
+	BatchEntry(Object item, WriteCall call) {
 		this.item = item;
 		this.call = call;
-		this.number = number;
-		this.acceptedAt = acceptedAt;
 	}
 
 	Object item() {
@@ -57,14 +49,6 @@ final class BatchEntry {
 
 	WriteCall call() {
 		return this.call;
-	}
-
-	long number() {
-		return this.number;
-	}
-
-	long acceptedAt() {
-		return this.acceptedAt;
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
+import io.cnosdb.client.write.LineProtocolBuffer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +26,17 @@ import org.springframework.dao.DataAccessException;
  * own, and settles every entry exactly once: its call's future, the failure report, the
  * counters, and then the progress that {@link #awaitSettled} waits for. It also keeps the
  * writer's open, closing and closed states and the shutdown deadline, and what each entry
- * went through ({@link BatchEntry}), so that {@link #abandonUnsettled()} can settle
- * whatever is left at the deadline, the request in flight included, and say which of it
- * CnosDB may have stored. An entry is settled once: whatever settles it first wins, and a
- * late answer for an abandoned entry changes nothing.
+ * taken for sending went through ({@link BatchEntry}), so that
+ * {@link #abandonUnsettled()} can settle whatever is left at the deadline, the request in
+ * flight included, and say which of it CnosDB may have stored. An entry is settled once:
+ * whatever settles it first wins, and a late answer for an abandoned entry changes
+ * nothing.
+ * <p>
+ * A point is encoded once, by the caller, and the queue keeps its line as bytes: queued
+ * entries are a ring of items and their write calls (no object per entry), and their
+ * lines are kept in order in blocks of about {@value #BLOCK_BYTES} bytes, so that the
+ * memory held stays close to the bytes of the lines. A batch taken for sending is its
+ * entries and one body of their lines, copied out of the blocks.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -59,7 +67,35 @@ final class BatchQueue {
 	/** Signalled when the writer closes, to cut a retry delay short. */
 	private final Condition closing = this.lock.newCondition();
 
-	private final ArrayDeque<BatchEntry> queue = new ArrayDeque<>();
+	/** The bytes of a block of queued lines (one larger line gets a block of its own). */
+	static final int BLOCK_BYTES = 64 * 1024;
+
+	/** The largest batch body kept for the next batch. */
+	private static final int MAX_KEPT_BODY_BYTES = 1024 * 1024;
+
+	/**
+	 * The items of the queued entries (a Point or a raw line), a ring whose length is a
+	 * power of two; guarded by lock.
+	 */
+	private Object[] items = new Object[16];
+
+	/** The write call of each queued entry, parallel to items; guarded by lock. */
+	private WriteCall[] calls = new WriteCall[16];
+
+	/** The index of the first queued entry in the ring; guarded by lock. */
+	private int head;
+
+	/** The number of queued entries; guarded by lock. */
+	private int count;
+
+	/** The lines of the queued entries, in order, one per entry; guarded by lock. */
+	private final ArrayDeque<LineProtocolBuffer> blocks = new ArrayDeque<>();
+
+	/** An empty block to reuse; guarded by lock. */
+	private @Nullable LineProtocolBuffer spareBlock;
+
+	/** An empty batch body to reuse; guarded by lock. */
+	private @Nullable LineProtocolBuffer spareBody;
 
 	/** The batch the sending thread is working on; guarded by lock. */
 	private List<BatchEntry> inFlight = List.of();
@@ -100,40 +136,146 @@ final class BatchQueue {
 	/**
 	 * Accept the items of one write call (points or checked raw lines), all or none.
 	 * @param items the items
+	 * @param encoded the line of each item, in order; moved into the queue (left empty)
+	 * if they are accepted
 	 * @return a future settled when all the items are
 	 */
-	CompletableFuture<Void> accept(List<Object> items) {
+	CompletableFuture<Void> accept(List<?> items, LineProtocolBuffer encoded) {
 		int count = items.size();
 		if (count == 0) {
 			return CompletableFuture.completedFuture(null);
 		}
-		int limit = this.options.bufferLimit();
-		if (count > limit) {
-			throw new IllegalArgumentException("A write of " + count + " points cannot fit in a buffer of " + limit
-					+ "; split it or raise the buffer limit");
-		}
+		checkSize(count);
 		WriteCall call = new WriteCall(count);
 		this.lock.lock();
 		try {
-			checkOpen();
-			if (this.pending + count > limit) {
-				waitForRoom(count);
-			}
-			long now = System.nanoTime();
-			boolean wasEmpty = this.queue.isEmpty();
+			admit(count, call, encoded);
 			for (Object item : items) {
-				this.queue.addLast(new BatchEntry(item, call, ++this.accepted, now));
+				addLast(item, call);
 			}
-			this.pending += count;
-			ensureThread();
-			if (wasEmpty || this.queue.size() >= this.options.batchSize()) {
-				this.workAvailable.signal();
-			}
+			signalWork(count);
 		}
 		finally {
 			this.lock.unlock();
 		}
 		return call.future();
+	}
+
+	/**
+	 * Accept the one item of a write call.
+	 * @param item the item (a point or a checked raw line)
+	 * @param encoded its line; moved into the queue (left empty) if it is accepted
+	 * @return a future settled when the item is
+	 */
+	CompletableFuture<Void> accept(Object item, LineProtocolBuffer encoded) {
+		checkSize(1);
+		WriteCall call = new WriteCall(1);
+		this.lock.lock();
+		try {
+			admit(1, call, encoded);
+			addLast(item, call);
+			signalWork(1);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return call.future();
+	}
+
+	private void checkSize(int count) {
+		int limit = this.options.bufferLimit();
+		if (count > limit) {
+			throw new IllegalArgumentException("A write of " + count + " points cannot fit in a buffer of " + limit
+					+ "; split it or raise the buffer limit");
+		}
+	}
+
+	/** Wait for room, then keep the lines of an accepted call; under the lock. */
+	private void admit(int count, WriteCall call, LineProtocolBuffer encoded) {
+		checkOpen();
+		if (this.pending + count > this.options.bufferLimit()) {
+			waitForRoom(count);
+		}
+		call.acceptedAt = System.nanoTime();
+		LineProtocolBuffer block = this.blocks.peekLast();
+		int bytes = encoded.size();
+		if (block == null || block.size() + bytes > BLOCK_BYTES) {
+			block = newBlock(bytes);
+			this.blocks.addLast(block);
+		}
+		encoded.moveLinesTo(0, block);
+		this.accepted += count;
+		this.pending += count;
+		int needed = this.count + count;
+		if (needed > this.items.length) {
+			grow(needed);
+		}
+	}
+
+	private LineProtocolBuffer newBlock(int bytes) {
+		LineProtocolBuffer spare = this.spareBlock;
+		if (spare != null && bytes <= BLOCK_BYTES) {
+			this.spareBlock = null;
+			return spare;
+		}
+		return new LineProtocolBuffer(this.options.precision(), Math.max(BLOCK_BYTES, bytes));
+	}
+
+	private void recycleBlock(LineProtocolBuffer block, int bytes) {
+		if (bytes <= BLOCK_BYTES) {
+			block.clear();
+			this.spareBlock = block;
+		}
+	}
+
+	private void grow(int needed) {
+		// A power of two, to find a place in the ring with a mask.
+		int capacity = Integer.highestOneBit(needed - 1) << 1;
+		Object[] items = new Object[capacity];
+		WriteCall[] calls = new WriteCall[capacity];
+		for (int i = 0; i < this.count; i++) {
+			int at = (this.head + i) & (this.items.length - 1);
+			items[i] = this.items[at];
+			calls[i] = this.calls[at];
+		}
+		this.items = items;
+		this.calls = calls;
+		this.head = 0;
+	}
+
+	private void addLast(Object item, WriteCall call) {
+		int at = (this.head + this.count) & (this.items.length - 1);
+		this.items[at] = item;
+		this.calls[at] = call;
+		this.count++;
+	}
+
+	private void signalWork(int added) {
+		ensureThread();
+		if (this.count == added || this.count >= this.options.batchSize()) {
+			this.workAvailable.signal();
+		}
+	}
+
+	/**
+	 * Take every queued entry out of the queue, as entries to settle; under the lock.
+	 */
+	private List<BatchEntry> drainQueued() {
+		List<BatchEntry> drained = new ArrayList<>(this.count);
+		while (this.count > 0) {
+			drained.add(pollFirst());
+		}
+		this.blocks.clear();
+		return drained;
+	}
+
+	private BatchEntry pollFirst() {
+		BatchEntry entry = new BatchEntry(this.items[this.head], this.calls[this.head]);
+		this.items[this.head] = null;
+		this.calls[this.head] = null;
+		this.head = (this.head + 1) & (this.items.length - 1);
+		this.count--;
+		return entry;
 	}
 
 	private void waitForRoom(int count) {
@@ -272,8 +414,7 @@ final class BatchQueue {
 		this.lock.lock();
 		try {
 			// Left when close() was called from the sending thread itself.
-			stranded = new ArrayList<>(this.queue);
-			this.queue.clear();
+			stranded = drainQueued();
 			this.state = State.CLOSED;
 			// Closed from its own thread (a failure listener), the thread finishes its
 			// batch; otherwise it is done or retired.
@@ -296,8 +437,7 @@ final class BatchQueue {
 		this.lock.lock();
 		try {
 			unsettled = new ArrayList<>(this.inFlight);
-			unsettled.addAll(this.queue);
-			this.queue.clear();
+			unsettled.addAll(drainQueued());
 		}
 		finally {
 			this.lock.unlock();
@@ -494,17 +634,23 @@ final class BatchQueue {
 	private void run() {
 		try {
 			while (true) {
-				List<BatchEntry> batch = takeBatch();
+				Batch batch = takeBatch();
 				if (batch == null) {
 					return;
 				}
+				LineProtocolBuffer body = batch.body();
+				int bodyBytes = body.size();
 				try {
-					this.sender.send(batch, this);
+					this.sender.send(batch.entries(), body, this);
 				}
 				finally {
 					this.lock.lock();
 					try {
 						this.inFlight = List.of();
+						if (bodyBytes <= MAX_KEPT_BODY_BYTES) {
+							body.clear();
+							this.spareBody = body;
+						}
 					}
 					finally {
 						this.lock.unlock();
@@ -517,7 +663,7 @@ final class BatchQueue {
 			try {
 				if (this.thread == Thread.currentThread()) {
 					this.thread = null;
-					if (this.state == State.OPEN && !this.queue.isEmpty()) {
+					if (this.state == State.OPEN && this.count > 0) {
 						// Interrupted by someone else while open: keep serving the queue.
 						ensureThread();
 					}
@@ -530,7 +676,7 @@ final class BatchQueue {
 	}
 
 	/** Wait until a batch is ready and take it, or return null when closed and empty. */
-	private @Nullable List<BatchEntry> takeBatch() {
+	private @Nullable Batch takeBatch() {
 		this.lock.lock();
 		try {
 			int batchSize = this.options.batchSize();
@@ -540,28 +686,29 @@ final class BatchQueue {
 					// Retired at shutdown.
 					return null;
 				}
-				BatchEntry head = this.queue.peekFirst();
-				if (head == null) {
+				if (this.count == 0) {
 					if (this.state != State.OPEN) {
 						return null;
 					}
 					this.workAvailable.await();
 					continue;
 				}
-				long waited = System.nanoTime() - head.acceptedAt();
-				if (this.state != State.OPEN || this.queue.size() >= batchSize || head.number() <= this.flushRequested
+				long waited = System.nanoTime() - this.calls[this.head].acceptedAt;
+				long headNumber = this.accepted - this.count + 1;
+				if (this.state != State.OPEN || this.count >= batchSize || headNumber <= this.flushRequested
 						|| waited >= interval) {
 					break;
 				}
 				this.workAvailable.awaitNanos(interval - waited);
 			}
-			int size = Math.min(batchSize, this.queue.size());
+			int size = Math.min(batchSize, this.count);
 			List<BatchEntry> batch = new ArrayList<>(size);
 			for (int i = 0; i < size; i++) {
-				batch.add(this.queue.pollFirst());
+				batch.add(pollFirst());
 			}
+			LineProtocolBuffer body = takeLines(size);
 			this.inFlight = batch;
-			return batch;
+			return new Batch(batch, body);
 		}
 		catch (InterruptedException ex) {
 			// Only close() interrupts this thread, after the deadline: leave what is
@@ -572,6 +719,32 @@ final class BatchQueue {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/** Move the first {@code lines} queued lines into a batch body; under the lock. */
+	private LineProtocolBuffer takeLines(int lines) {
+		LineProtocolBuffer body = this.spareBody;
+		this.spareBody = null;
+		if (body == null) {
+			body = new LineProtocolBuffer(this.options.precision(), BLOCK_BYTES);
+		}
+		int left = lines;
+		while (left > 0) {
+			LineProtocolBuffer block = this.blocks.pollFirst();
+			int bytes = block.size();
+			int inBlock = block.lineCount();
+			if (inBlock > left) {
+				// Keep the lines after the batch's as the first block.
+				LineProtocolBuffer rest = newBlock(bytes);
+				block.moveLinesTo(left, rest);
+				this.blocks.addFirst(rest);
+				inBlock = left;
+			}
+			block.moveLinesTo(0, body);
+			recycleBlock(block, bytes);
+			left -= inBlock;
+		}
+		return body;
 	}
 
 	/**
@@ -664,6 +837,10 @@ final class BatchQueue {
 	/** An entry taken for settling, and what was known of it then. */
 	private record Claimed(BatchEntry entry, boolean possiblyWritten, int attempts,
 			@Nullable DataAccessException lastFailure) {
+	}
+
+	/** Entries taken for sending, and their lines (one per entry, in order). */
+	private record Batch(List<BatchEntry> entries, LineProtocolBuffer body) {
 	}
 
 	enum State {

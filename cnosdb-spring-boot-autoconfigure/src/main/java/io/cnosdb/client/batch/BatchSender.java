@@ -10,8 +10,7 @@ import io.cnosdb.client.CnosErrorResponse;
 import io.cnosdb.client.CnosObservations;
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.write.LineProtocolBuffer;
-import io.cnosdb.client.write.LineProtocolChunker;
-import io.cnosdb.client.write.Point;
+import io.cnosdb.client.support.Texts;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +20,10 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.Assert;
 
 /**
- * Sends the batches of a {@link CnosBatchWriter}: a {@link LineProtocolChunker} cuts a
- * batch into request bodies of at most the max request size, one line per entry, and each
- * body goes through {@link CnosOperations#writeLineProtocol} as one request, retried as
+ * Sends the batches of a {@link CnosBatchWriter}: a batch comes with its lines already
+ * encoded (one per entry, encoded once when the points were written); it is cut into
+ * request bodies of at most the max request size at line boundaries, and each body goes
+ * through {@link CnosOperations#writeLineProtocol} as one request, retried as
  * {@link RetryAttempts} decides, until it is acknowledged, fails for good, or the
  * shutdown deadline passes. Every entry is settled through the {@link BatchQueue}; a line
  * too large for any request fails alone and the rest of the batch goes on. Never throws.
@@ -32,10 +32,10 @@ import org.springframework.util.Assert;
  * timestamp out of range) refuses a whole request for the sake of some of its lines. The
  * sender isolates them and writes the rest: when the server's message names the line (a
  * byte offset or a value of a {@code 040004} parse error), that line fails alone and the
- * others are sent again; otherwise the request is split in halves, each sent again, down
- * to single lines. Each request spent on this counts against
- * {@value #MAX_ISOLATION_REQUESTS} per body; once they are spent, the lines of a refused
- * request are reported together with the server's answer.
+ * others are sent again (the same bytes, never encoded again); otherwise the request is
+ * split in halves, each sent again, down to single lines. Each request spent on this
+ * counts against {@value #MAX_ISOLATION_REQUESTS} per body; once they are spent, the
+ * lines of a refused request are reported together with the server's answer.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -47,6 +47,8 @@ final class BatchSender {
 	 * each), or to take out 100 bad lines that the server names one by one.
 	 */
 	static final int MAX_ISOLATION_REQUESTS = 100;
+
+	private static final int MAX_LINE_IN_MESSAGE = 200;
 
 	private final CnosOperations operations;
 
@@ -63,62 +65,60 @@ final class BatchSender {
 	/**
 	 * Send one batch and settle every entry of it.
 	 * @param batch the entries, in acceptance order
+	 * @param body the line of each entry, in the same order; the sender may change it
 	 * @param queue settles the entries
 	 */
-	void send(List<BatchEntry> batch, BatchQueue queue) {
+	void send(List<BatchEntry> batch, LineProtocolBuffer body, BatchQueue queue) {
 		Observation observation = CnosObservations
 			.create(this.observations, "batch.flush", this.operations.getTenant(), this.operations.getDatabase(), null)
 			.highCardinalityKeyValue("cnosdb.batch.points", String.valueOf(batch.size()));
-		observation.observe(() -> sendObserved(batch, queue));
+		observation.observe(() -> sendObserved(batch, body, queue));
 	}
 
-	private void sendObserved(List<BatchEntry> batch, BatchQueue queue) {
-		// Entries given to the chunker and not settled yet: a body of n lines is the
-		// first n of them.
-		ArrayDeque<BatchEntry> unsent = new ArrayDeque<>();
-		LineProtocolChunker chunker = new LineProtocolChunker(this.options.precision(),
-				this.options.maxRequestSize().toBytes(), (body) -> deliver(body, take(unsent, body), queue));
+	/**
+	 * Cut the body into requests of at most the max request size, as many whole lines
+	 * each as fit; a line larger than that fails alone.
+	 */
+	private void sendObserved(List<BatchEntry> batch, LineProtocolBuffer body, BatchQueue queue) {
+		Assert.state(body.lineCount() == batch.size(), "A batch of more lines than entries");
+		long maxRequestSize = this.options.maxRequestSize().toBytes();
+		LineProtocolBuffer rest = body;
 		int next = 0;
 		try {
 			while (next < batch.size()) {
-				BatchEntry entry = batch.get(next++);
-				unsent.addLast(entry);
-				try {
-					append(chunker, entry);
+				int lines = rest.lineCount();
+				int fitting = rest.fittingLines(maxRequestSize);
+				if (fitting == lines) {
+					deliver(rest, batch.subList(next, next + lines), queue);
+					next += lines;
+					break;
 				}
-				catch (IllegalArgumentException ex) {
-					// The chunker kept nothing of this entry (a line larger than one
-					// request): it fails alone.
-					unsent.removeLast();
-					queue.complete(List.of(entry), new InvalidDataAccessApiUsageException(ex.getMessage(), ex));
+				LineProtocolBuffer part = rest;
+				rest = new LineProtocolBuffer(this.options.precision(), BatchQueue.BLOCK_BYTES);
+				if (fitting == 0) {
+					part.moveLinesTo(1, rest);
+					BatchEntry entry = batch.get(next++);
+					queue.complete(List.of(entry), tooLarge(part, next, maxRequestSize));
+				}
+				else {
+					part.moveLinesTo(fitting, rest);
+					deliver(part, batch.subList(next, next + fitting), queue);
+					next += fitting;
 				}
 			}
-			chunker.flush();
 		}
 		catch (RuntimeException ex) {
-			List<BatchEntry> rest = new ArrayList<>(unsent);
-			rest.addAll(batch.subList(next, batch.size()));
-			queue.complete(rest, new InvalidDataAccessApiUsageException("Encoding a batch failed: " + ex, ex));
+			queue.complete(batch.subList(next, batch.size()),
+					new InvalidDataAccessApiUsageException("Sending a batch failed: " + ex, ex));
 		}
 	}
 
-	private static void append(LineProtocolChunker chunker, BatchEntry entry) {
-		if (entry.item() instanceof Point point) {
-			chunker.append(point);
-		}
-		else {
-			chunker.appendLines((String) entry.item());
-		}
-	}
-
-	private static List<BatchEntry> take(ArrayDeque<BatchEntry> unsent, LineProtocolBuffer body) {
-		int lines = body.lineCount();
-		Assert.state(lines <= unsent.size(), "A body of more lines than entries");
-		List<BatchEntry> entries = new ArrayList<>(lines);
-		for (int i = 0; i < lines; i++) {
-			entries.add(unsent.pollFirst());
-		}
-		return entries;
+	/** The failure of a line larger than any request may be, the only line of a body. */
+	private static DataAccessException tooLarge(LineProtocolBuffer line, int number, long maxRequestSize) {
+		IllegalArgumentException ex = new IllegalArgumentException("Line " + number + " of the batch is " + line.size()
+				+ " bytes, more than the " + maxRequestSize + " bytes one write request may carry (max request size): "
+				+ Texts.abbreviate(line.line(0), MAX_LINE_IN_MESSAGE));
+		return new InvalidDataAccessApiUsageException(ex.getMessage(), ex);
 	}
 
 	/**
@@ -131,16 +131,6 @@ final class BatchSender {
 		while (!work.isEmpty()) {
 			Part part = work.pollFirst();
 			LineProtocolBuffer partBody = part.body();
-			if (partBody == null) {
-				try {
-					partBody = encode(part.entries());
-				}
-				catch (RuntimeException ex) {
-					queue.complete(part.entries(),
-							new InvalidDataAccessApiUsageException("Encoding part of a batch failed: " + ex, ex));
-					continue;
-				}
-			}
 			DataAccessException failure = deliverWithRetries(partBody, part.entries(), queue);
 			if (failure == null) {
 				continue;
@@ -152,12 +142,14 @@ final class BatchSender {
 					queue.complete(List.of(part.entries().get(bad)), failure);
 					List<BatchEntry> rest = new ArrayList<>(part.entries());
 					rest.remove(bad);
-					work.addFirst(new Part(rest, null));
+					work.addFirst(new Part(rest, without(partBody, bad)));
 					isolationRequests++;
 				}
 				else {
-					work.addFirst(new Part(part.entries().subList(size / 2, size), null));
-					work.addFirst(new Part(part.entries().subList(0, size / 2), null));
+					LineProtocolBuffer secondHalf = newBuffer(partBody.size() / 2);
+					partBody.moveLinesTo(size / 2, secondHalf);
+					work.addFirst(new Part(part.entries().subList(size / 2, size), secondHalf));
+					work.addFirst(new Part(part.entries().subList(0, size / 2), partBody));
 					isolationRequests += 2;
 				}
 				continue;
@@ -180,18 +172,18 @@ final class BatchSender {
 		return (location != null) ? location.lineIndex() : -1;
 	}
 
-	/** Encode entries again, one line each, for a request of part of a body. */
-	private LineProtocolBuffer encode(List<BatchEntry> entries) {
-		LineProtocolBuffer body = new LineProtocolBuffer(this.options.precision());
-		for (BatchEntry entry : entries) {
-			if (entry.item() instanceof Point point) {
-				body.append(point);
-			}
-			else {
-				body.appendLines((String) entry.item());
-			}
-		}
+	/** Take one line out of a body, keeping the others in order; returns the body. */
+	private LineProtocolBuffer without(LineProtocolBuffer body, int index) {
+		LineProtocolBuffer after = newBuffer(body.size());
+		body.moveLinesTo(index + 1, after);
+		LineProtocolBuffer dropped = newBuffer(0);
+		body.moveLinesTo(index, dropped);
+		after.moveLinesTo(0, body);
 		return body;
+	}
+
+	private LineProtocolBuffer newBuffer(int bytes) {
+		return new LineProtocolBuffer(this.options.precision(), Math.max(bytes, 256));
 	}
 
 	/**
@@ -251,9 +243,9 @@ final class BatchSender {
 	}
 
 	/**
-	 * Entries to send in one request, and their body if it is already encoded.
+	 * Entries to send in one request, and their body.
 	 */
-	private record Part(List<BatchEntry> entries, @Nullable LineProtocolBuffer body) {
+	private record Part(List<BatchEntry> entries, LineProtocolBuffer body) {
 	}
 
 }

@@ -61,7 +61,9 @@ import org.springframework.util.Assert;
  * reported as {@link CnosWriteAbandonedException}.</li>
  * </ul>
  * Thread-safe. One background thread sends the batches, in order; no lock is held while
- * it waits on the network. The settings are {@link CnosBatchWriterOptions}, set on the
+ * it waits on the network. Each point is encoded once, by the thread that writes it; the
+ * writer keeps its line as bytes until it is acknowledged (and the point itself, for the
+ * failure report). The settings are {@link CnosBatchWriterOptions}, set on the
  * {@link Builder}.
  *
  * @author CnosDB Spring Boot contributors
@@ -82,11 +84,20 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	/** How long {@link #close()} waits for the sending thread after interrupting it. */
 	private static final long INTERRUPT_GRACE_MILLIS = 200;
 
+	/** The initial size of a buffer that points are encoded into. */
+	private static final int SCRATCH_BYTES = 256;
+
+	/** The largest scratch buffer a thread keeps for its next write. */
+	private static final int MAX_KEPT_SCRATCH_BYTES = 16 * 1024;
+
 	private final CnosOperations operations;
 
 	private final CnosBatchWriterOptions options;
 
 	private final BatchQueue queue;
+
+	/** A buffer per writing thread to encode one point into, outside the queue's lock. */
+	private final ThreadLocal<LineProtocolBuffer> scratch;
 
 	private volatile boolean started;
 
@@ -101,6 +112,8 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		this.queue = new BatchQueue(this.options,
 				new BatchSender(this.operations, this.options, builder.observationRegistry),
 				new FailureReporter(builder.failureListeners, this.options.precision()), threadFactory);
+		WritePrecision precision = this.options.precision();
+		this.scratch = ThreadLocal.withInitial(() -> new LineProtocolBuffer(precision, SCRATCH_BYTES));
 	}
 
 	/**
@@ -136,8 +149,23 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	public CompletableFuture<Void> writePoint(Point point) {
 		Assert.notNull(point, "'point' must not be null");
-		checkEncodable(point, newScratchBuffer());
-		return this.queue.accept(List.of(point));
+		LineProtocolBuffer encoded = this.scratch.get();
+		encoded.clear();
+		int bytes = 0;
+		try {
+			// Encoded once, here: a point that cannot be written is refused to the caller
+			// now (such as a timestamp with digits below the precision), and the queue
+			// keeps its bytes.
+			encoded.append(point);
+			bytes = encoded.size();
+			return this.queue.accept(point, encoded);
+		}
+		finally {
+			encoded.clear();
+			if (bytes > MAX_KEPT_SCRATCH_BYTES) {
+				this.scratch.remove();
+			}
+		}
 	}
 
 	/**
@@ -152,21 +180,22 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	public CompletableFuture<Void> writePoints(Iterable<Point> points) {
 		Assert.notNull(points, "'points' must not be null");
-		List<Object> items = new ArrayList<>();
-		LineProtocolBuffer scratch = newScratchBuffer();
+		List<Point> items = new ArrayList<>();
+		LineProtocolBuffer encoded = newBuffer();
 		int index = 0;
 		for (Point point : points) {
 			index++;
 			Assert.notNull(point, "A point must not be null");
 			try {
-				checkEncodable(point, scratch);
+				// Encoded once, here: refused now if it cannot be written.
+				encoded.append(point);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("point " + index + ": " + ex.getMessage(), ex);
 			}
 			items.add(point);
 		}
-		return this.queue.accept(items);
+		return this.queue.accept(items, encoded);
 	}
 
 	/**
@@ -197,7 +226,7 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	public CompletableFuture<Void> writeLines(Iterable<? extends CharSequence> lines) {
 		Assert.notNull(lines, "'lines' must not be null");
-		LineProtocolBuffer checked = newScratchBuffer();
+		LineProtocolBuffer checked = newBuffer();
 		int index = 0;
 		for (CharSequence text : lines) {
 			index++;
@@ -208,11 +237,11 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 				throw new IllegalArgumentException("element " + index + ": " + ex.getMessage(), ex);
 			}
 		}
-		List<Object> items = new ArrayList<>(checked.lineCount());
+		List<String> items = new ArrayList<>(checked.lineCount());
 		for (int i = 0; i < checked.lineCount(); i++) {
 			items.add(checked.line(i));
 		}
-		return this.queue.accept(items);
+		return this.queue.accept(items, checked);
 	}
 
 	/**
@@ -279,17 +308,8 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		return PointMapper.of((Class<T>) object.getClass());
 	}
 
-	private LineProtocolBuffer newScratchBuffer() {
-		return new LineProtocolBuffer(this.options.precision(), 256);
-	}
-
-	/**
-	 * Encode the point once, to refuse it to the caller now (such as a timestamp with
-	 * digits below the precision) rather than report it later.
-	 */
-	private static void checkEncodable(Point point, LineProtocolBuffer scratch) {
-		scratch.clear();
-		scratch.append(point);
+	private LineProtocolBuffer newBuffer() {
+		return new LineProtocolBuffer(this.options.precision());
 	}
 
 	// Flush and lifecycle

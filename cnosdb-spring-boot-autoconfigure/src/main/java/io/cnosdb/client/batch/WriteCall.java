@@ -24,6 +24,12 @@ final class WriteCall {
 	private final AtomicReference<@Nullable DataAccessException> failure = new AtomicReference<>();
 
 	/**
+	 * When the call was accepted, in {@link System#nanoTime()}; set under the queue's
+	 * lock.
+	 */
+	long acceptedAt;
+
+	/**
 	 * Create a call.
 	 * @param points the number of its points, at least one
 	 */
@@ -32,11 +38,12 @@ final class WriteCall {
 	}
 
 	/**
-	 * Return the future for the caller, which cannot complete the writer's own.
-	 * @return a copy of the future
+	 * Return the future for the caller. Nothing of the writer depends on it: a caller
+	 * that completes it itself changes only what it sees.
+	 * @return the future
 	 */
 	CompletableFuture<Void> future() {
-		return this.future.copy();
+		return this.future;
 	}
 
 	/**

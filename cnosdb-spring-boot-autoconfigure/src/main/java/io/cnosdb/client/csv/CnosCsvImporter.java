@@ -2,11 +2,7 @@ package io.cnosdb.client.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -94,7 +90,7 @@ public class CnosCsvImporter {
 	public CsvImportResult writeCsv(String table, Path file, CsvColumnMapping mapping) {
 		Assert.notNull(file, "'file' must not be null");
 		try (InputStream in = Files.newInputStream(file)) {
-			return writeCsv(table, in, mapping);
+			return writeCsv(table, new CsvByteRecords(in), mapping, Files.size(file));
 		}
 		catch (IOException ex) {
 			throw new CnosCsvImportException("Cannot read " + file + ": " + ex.getMessage(), -1, null, null, 0, ex);
@@ -126,10 +122,7 @@ public class CnosCsvImporter {
 	 */
 	public CsvImportResult writeCsv(String table, InputStream in, CsvColumnMapping mapping) {
 		Assert.notNull(in, "'in' must not be null");
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		return writeCsv(table, new InputStreamReader(in, decoder), mapping);
+		return writeCsv(table, new CsvByteRecords(in), mapping, -1);
 	}
 
 	/**
@@ -161,7 +154,19 @@ public class CnosCsvImporter {
 		Assert.notNull(reader, "'reader' must not be null");
 		Assert.notNull(mapping, "'mapping' must not be null");
 		try (CsvRecordReader records = new CsvRecordReader(reader)) {
-			return new CsvImportRun(this.operations, this.maxRequestSize, table, records).run(mapping);
+			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, -1).run(mapping);
+		}
+	}
+
+	/**
+	 * Import plain UTF-8 records straight from their bytes, the others through Jackson
+	 * ({@link CsvByteRecords}).
+	 */
+	private CsvImportResult writeCsv(String table, CsvByteRecords records, CsvColumnMapping mapping, long inputSize) {
+		try (records) {
+			CsvTablePlan.checkTableName(table);
+			Assert.notNull(mapping, "'mapping' must not be null");
+			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, inputSize).run(mapping);
 		}
 	}
 

@@ -38,7 +38,10 @@ final class CsvImportRun {
 
 	private final String table;
 
-	private final CsvRecordReader records;
+	private final CsvRecords records;
+
+	/** The size of the input in bytes, or -1 if not known. */
+	private final long inputSize;
 
 	/** The CSV line of each row appended to the chunker and not written yet. */
 	private long[] pendingLines = new long[1024];
@@ -55,12 +58,14 @@ final class CsvImportRun {
 	 * @param maxRequestSize the most bytes of one write request
 	 * @param table the table
 	 * @param records the CSV input, header first
+	 * @param inputSize the size of the input in bytes, or -1 if not known
 	 */
-	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecordReader records) {
+	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecords records, long inputSize) {
 		this.operations = operations;
 		this.maxRequestSize = maxRequestSize;
 		this.table = table;
 		this.records = records;
+		this.inputSize = inputSize;
 	}
 
 	/**
@@ -77,15 +82,22 @@ final class CsvImportRun {
 		}
 		CsvTablePlan plan = CsvTablePlan.plan(this.operations, this.table, values, mapping);
 		CsvRowConverter converter = new CsvRowConverter(plan);
-		LineProtocolChunker chunker = new LineProtocolChunker(plan.precision(), this.maxRequestSize, this::send);
+		CsvLineEncoder encoder = new CsvLineEncoder(plan);
+		StringBuilder text = new StringBuilder(256);
+		LineProtocolChunker chunker = newChunker(plan);
 		while (true) {
 			long line = this.records.nextRecordLine();
-			Point point;
+			Point point = null;
 			try {
 				if (!this.records.next(values)) {
 					break;
 				}
-				point = converter.toPoint(values, line);
+				text.setLength(0);
+				if (!encoder.encode(values, text)) {
+					// Not a row the encoder is sure of: build its point, which names what
+					// is wrong with it, if anything.
+					point = converter.toPoint(values, line);
+				}
 			}
 			catch (CnosCsvImportException ex) {
 				// Rows before the malformed one are written; none after it.
@@ -95,7 +107,12 @@ final class CsvImportRun {
 			}
 			remember(line);
 			try {
-				chunker.append(point);
+				if (point != null) {
+					chunker.append(point);
+				}
+				else {
+					chunker.appendLines(text);
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				// The chunker wrote the rows before it and refused this one.
@@ -107,6 +124,21 @@ final class CsvImportRun {
 		}
 		chunker.flush();
 		return new CsvImportResult(this.table, this.rowsWritten, this.requests, plan.precision(), plan.tableCreated());
+	}
+
+	/**
+	 * A chunker whose buffer has room for a full request from the start when the input is
+	 * known to be that large, so that it is never copied to grow nor twice as large as
+	 * needed.
+	 */
+	private LineProtocolChunker newChunker(CsvTablePlan plan) {
+		if (this.inputSize < 0) {
+			return new LineProtocolChunker(plan.precision(), this.maxRequestSize, this::send);
+		}
+		// Line protocol takes some more bytes than the CSV of the same rows.
+		long estimate = this.inputSize * 2 + 64 * 1024;
+		int capacity = (int) Math.min(LineProtocolChunker.fullBodyCapacity(this.maxRequestSize), estimate);
+		return new LineProtocolChunker(plan.precision(), this.maxRequestSize, capacity, this::send);
 	}
 
 	private void remember(long line) {

@@ -22,7 +22,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  *
  * @author CnosDB Spring Boot contributors
  */
-final class CsvRecordReader implements AutoCloseable {
+final class CsvRecordReader implements CsvRecords {
 
 	private static final ObjectReader CSV_READER = CsvMapper.shared()
 		.readerFor(String[].class)
@@ -33,7 +33,10 @@ final class CsvRecordReader implements AutoCloseable {
 
 	private boolean started;
 
-	private long recordStartLine = 1;
+	private long recordStartLine;
+
+	/** The lines of the input before the text this reader reads. */
+	private final long lineOffset;
 
 	/**
 	 * Open a reader over the text; it is read as far as the records asked for and not
@@ -42,7 +45,21 @@ final class CsvRecordReader implements AutoCloseable {
 	 * @throws CnosCsvImportException if the text cannot be read
 	 */
 	CsvRecordReader(Reader reader) {
-		Reader text = withoutByteOrderMark(reader);
+		this(reader, 0, true);
+	}
+
+	/**
+	 * Open a reader over the rest of a text, the lines before it read already.
+	 * @param reader the rest of the CSV text, from the start of a record
+	 * @param lineOffset the number of lines before it
+	 * @param atStart whether the text is the start of the input, where a byte order mark
+	 * is skipped
+	 * @throws CnosCsvImportException if the text cannot be read
+	 */
+	CsvRecordReader(Reader reader, long lineOffset, boolean atStart) {
+		this.lineOffset = lineOffset;
+		this.recordStartLine = lineOffset + 1;
+		Reader text = atStart ? withoutByteOrderMark(reader) : reader;
 		try {
 			this.parser = CSV_READER.createParser(text);
 		}
@@ -56,7 +73,8 @@ final class CsvRecordReader implements AutoCloseable {
 	 * after the record it read.
 	 * @return the line, from 1
 	 */
-	long nextRecordLine() {
+	@Override
+	public long nextRecordLine() {
 		return this.recordStartLine;
 	}
 
@@ -67,7 +85,8 @@ final class CsvRecordReader implements AutoCloseable {
 	 * @throws CnosCsvImportException if the record is malformed or the input is not valid
 	 * UTF-8
 	 */
-	boolean next(List<String> values) {
+	@Override
+	public boolean next(List<String> values) {
 		values.clear();
 		try {
 			JsonToken token = this.parser.nextToken();
@@ -86,7 +105,7 @@ final class CsvRecordReader implements AutoCloseable {
 				}
 				values.add(this.parser.getString());
 			}
-			this.recordStartLine = this.parser.currentLocation().getLineNr();
+			this.recordStartLine = this.lineOffset + this.parser.currentLocation().getLineNr();
 			return true;
 		}
 		catch (JacksonException ex) {

@@ -187,8 +187,12 @@ final class CsvRowConverter {
 		return digits(text, start) == text.length() && text.length() > start;
 	}
 
-	/** Whether the text is a decimal number: sign, digits, fraction, exponent. */
-	private static boolean isDecimal(String text) {
+	/**
+	 * Whether the text is a decimal number: sign, digits, fraction, exponent.
+	 * @param text the text
+	 * @return whether it is one
+	 */
+	static boolean isDecimal(String text) {
 		int length = text.length();
 		int i = (length > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-')) ? 1 : 0;
 		int integral = digits(text, i);

@@ -17,6 +17,10 @@ import org.springframework.util.unit.DataSize;
  * left. A single line larger than the limit is refused with an
  * {@link IllegalArgumentException} naming it, after the lines before it were sent; the
  * chunker stays usable. Not thread-safe.
+ * <p>
+ * It keeps one buffer of about a body's size: the lines left over when a body is cut are
+ * moved back to the start of the same buffer, so a long write (such as a CSV import)
+ * holds one body's worth of memory, not two.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -33,9 +37,9 @@ public final class LineProtocolChunker {
 
 	private final Sink sink;
 
-	private LineProtocolBuffer body;
+	private final LineProtocolBuffer body;
 
-	private LineProtocolBuffer spare;
+	private final LineProtocolBuffer spare;
 
 	private int requestsSent;
 
@@ -54,9 +58,30 @@ public final class LineProtocolChunker {
 	}
 
 	/**
+	 * Create a chunker whose buffer starts with room for {@code initialCapacity} bytes:
+	 * for a long write, room for a full body and the line that overflows it
+	 * ({@link #fullBodyCapacity(long)}) spares the copies of a buffer that grows by
+	 * doubling, and a buffer twice as large as a body.
+	 * @param precision the precision of every body
+	 * @param maxRequestSize the most bytes one body may have
+	 * @param initialCapacity the bytes the buffer has room for at first
+	 * @param sink receives each finished body, to send as one request
+	 */
+	public LineProtocolChunker(WritePrecision precision, long maxRequestSize, int initialCapacity, Sink sink) {
+		this(maxRequestSize, sink, new LineProtocolBuffer(precision, positive(initialCapacity)),
+				new LineProtocolBuffer(precision, Math.min(initialCapacity, 1024)));
+	}
+
+	private static int positive(int initialCapacity) {
+		Assert.isTrue(initialCapacity > 0, "'initialCapacity' must be positive");
+		return initialCapacity;
+	}
+
+	/**
 	 * Create a chunker that fills two buffers of the caller, so that a caller that writes
 	 * often can keep the memory they grew to: the body being filled and a spare that
-	 * takes the lines cut off a full body (the two swap roles as bodies are sent). The
+	 * takes the lines cut off a full body (they move back into the body once it is sent, so
+	 * the body stays the large one). The
 	 * buffers must not be used elsewhere until the chunker is done with (after
 	 * {@link #flush()} or a failure); then {@link LineProtocolBuffer#clear()} makes them
 	 * ready for the next chunker.
@@ -98,6 +123,17 @@ public final class LineProtocolChunker {
 	 */
 	public static LineProtocolBuffer newSpare(WritePrecision precision, long maxRequestSize) {
 		return new LineProtocolBuffer(precision, (int) Math.min(maxRequestSize + 1, 1024));
+	}
+
+	/**
+	 * Return a buffer capacity with room for a full body of {@code maxRequestSize} bytes
+	 * and one more line of up to 64 KB, for
+	 * {@link #LineProtocolChunker(WritePrecision, long, int, Sink)}.
+	 * @param maxRequestSize the most bytes one body may have
+	 * @return the capacity
+	 */
+	public static int fullBodyCapacity(long maxRequestSize) {
+		return (int) Math.min(maxRequestSize + INITIAL_CAPACITY, Integer.MAX_VALUE - 16);
 	}
 
 	/**
@@ -177,10 +213,7 @@ public final class LineProtocolChunker {
 			this.spare.clear();
 			this.body.moveLinesTo(fitting, this.spare);
 			send(this.body);
-			this.body.clear();
-			LineProtocolBuffer sent = this.body;
-			this.body = this.spare;
-			this.spare = sent;
+			keepOnly(this.spare);
 		}
 	}
 
@@ -193,15 +226,21 @@ public final class LineProtocolChunker {
 		long number = this.linesSent + this.linesRefused + 1;
 		this.spare.clear();
 		this.body.moveLinesTo(1, this.spare);
-		this.body.clear();
-		LineProtocolBuffer dropped = this.body;
-		this.body = this.spare;
-		this.spare = dropped;
+		keepOnly(this.spare);
 		this.linesRefused++;
 		throw new IllegalArgumentException("Line " + number + " is "
 				+ (line.getBytes(StandardCharsets.UTF_8).length + 1) + " bytes, more than the " + this.maxRequestSize
 				+ " bytes one write request may carry (max request size): "
 				+ Texts.abbreviate(line, MAX_LINE_IN_MESSAGE));
+	}
+
+	/**
+	 * Empty the body and move the lines left over back into it, so that the large buffer
+	 * stays the body and the spare stays small.
+	 */
+	private void keepOnly(LineProtocolBuffer leftOver) {
+		this.body.clear();
+		leftOver.moveLinesTo(0, this.body);
 	}
 
 	private void send(LineProtocolBuffer finished) {

@@ -104,4 +104,26 @@ class LineProtocolChunkerTests {
 		assertThat(this.bodies).containsExactly("m v=1 1\n");
 	}
 
+	@Test
+	void everyBodyIsSentFromTheSameBufferSoALongWriteHoldsOneBodysWorthOfMemory() {
+		List<LineProtocolBuffer> sent = new ArrayList<>();
+		LineProtocolChunker chunker = new LineProtocolChunker(WritePrecision.NS, 40,
+				LineProtocolChunker.fullBodyCapacity(40), (body) -> {
+					sent.add(body);
+					this.bodies.add(new String(body.toByteArray(), StandardCharsets.UTF_8));
+				});
+		StringBuilder all = new StringBuilder();
+		for (int i = 0; i < 25; i++) {
+			String line = "m,t=a v=" + i + "i " + i;
+			chunker.appendLines(line);
+			all.append(line).append('\n');
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> chunker.appendLines("m s=\"" + "x".repeat(40) + "\" 1\nm v=1i 1"));
+		chunker.flush();
+		assertThat(sent).hasSizeGreaterThan(2).allSatisfy((body) -> assertThat(body).isSameAs(sent.get(0)));
+		assertThat(String.join("", this.bodies)).isEqualTo(all + "m v=1i 1\n");
+		assertThat(LineProtocolChunker.fullBodyCapacity(8 * 1024 * 1024)).isEqualTo(8 * 1024 * 1024 + 64 * 1024);
+	}
+
 }

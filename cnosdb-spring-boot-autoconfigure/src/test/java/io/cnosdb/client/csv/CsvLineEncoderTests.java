@@ -1,0 +1,140 @@
+package io.cnosdb.client.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.cnosdb.client.CnosServerStub;
+import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.Point;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cnosdb.client.CnosServerStub.csv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CsvLineEncoder}: every row it takes becomes the very line its point
+ * would, and it leaves to {@link CsvRowConverter} every row it is not sure of (malformed
+ * rows included, so that their messages stay the converter's).
+ */
+class CsvLineEncoderTests {
+
+	private static final String DESCRIBE_HEADER = "column_name,data_type,column_type,compression_codec\n";
+
+	private static final List<String> HEADER = List.of("time", "host", "zone", "d", "i", "u", "b", "s");
+
+	@RegisterExtension
+	static WireMockExtension server = CnosServerStub.server();
+
+	private static final String[] BASE = { "2024-03-01T10:00:00.000000000", "host-0", "eu", "0.5", "7", "8", "true",
+			"text" };
+
+	private static final String[][] VARIANTS = {
+			// time
+			{ "2024-03-01T10:00:00.001000000", "2024-02-29 23:59:59.5", "2023-07-28T02:12:11.123+02:30",
+					"2023-07-28T02:12:11-05:00", "2023-07-28T02:12:11Z", "1709287200000000000", "-5", "+7",
+					"1900-01-01T00:00:00", "1677-09-21T00:12:43.145224192", "2262-04-11T23:47:16.854775807",
+					"2262-04-11T23:47:16.854775808", "2024-02-30T00:00:00", "2023-02-29T00:00:00", "2024-03-01T10:00",
+					"2024-03-01T10:00:00.", "2024-03-01T24:00:00", "2024-03-01T10:00:00+18:00",
+					"2024-03-01T10:00:00.1234567891", "2024-03-01T10:00:00[UTC]", "", "x", "99999999999999999999" },
+			// host (tag)
+			{ "a b,c=d", "ünïcødé", "emoji \uD83D\uDE00", "tab\there", "back\\slash", "", "\u0085", "=" },
+			// zone (tag)
+			{ "", "zone 2" },
+			// d (DOUBLE)
+			{ "0.0", "-0.0", "-0", "0", "0.25", "-0.25", "007.50", "1234567.5", "12345678.5", "0.001", "0.0001",
+					"0.00123", "1e3", "+1.5", ".5", "5.", "-.5", "123456789012345", "1234567890123456",
+					"12345678901234567890", "0.1234567890123456", "99999999999999.9", "1.000000000000001",
+					"9999999.999", "0.100000000000000000001", "NaN", "inf", "1.5.5", "-", "1,5", "" },
+			// i (BIGINT)
+			{ "0", "-0", "+5", "007", "-9223372036854775808", "9223372036854775807", "9223372036854775808",
+					"123456789012345678", "1.5", "", "-" },
+			// u (BIGINT UNSIGNED)
+			{ "0", "+7", "-1", "18446744073709551615", "18446744073709551616", "12345678901234567890", "" },
+			// b (BOOLEAN)
+			{ "TRUE", "false", "True", "yes", "" },
+			// s (STRING)
+			{ "with \"quote\"", "back\\slash", "back\\\"quote", "new\nline", "crlf\r\n", "ünïcødé",
+					"emoji \uD83D\uDE00", "lone \uD800", "" } };
+
+	@Test
+	void everyRowTakenIsTheLineItsPointEncodesTo() {
+		for (String precision : List.of("NANOSECOND", "MILLISECOND")) {
+			CsvTablePlan plan = plan(precision);
+			CsvLineEncoder encoder = new CsvLineEncoder(plan);
+			CsvRowConverter converter = new CsvRowConverter(plan);
+			int taken = 0;
+			int rows = 0;
+			for (int column = 0; column < VARIANTS.length; column++) {
+				for (String variant : VARIANTS[column]) {
+					List<String> values = new ArrayList<>(List.of(BASE));
+					values.set(column, variant);
+					rows++;
+					taken += check(plan, encoder, converter, values) ? 1 : 0;
+				}
+			}
+			// The common forms are taken; the rest falls back.
+			assertThat(taken).as("rows taken of " + rows).isGreaterThan(rows / 2);
+		}
+	}
+
+	@Test
+	void usualRowsAreTaken() {
+		CsvTablePlan plan = plan("NANOSECOND");
+		CsvLineEncoder encoder = new CsvLineEncoder(plan);
+		StringBuilder line = new StringBuilder();
+		assertThat(encoder
+			.encode(List.of("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""), line))
+			.isTrue();
+		assertThat(line).hasToString("bench,host=host-1 b=false,d=0.25,i=1i,s=\"a \\\"b\\\"\" 1709287200001000000");
+	}
+
+	@Test
+	void rowWithTheWrongNumberOfValuesIsLeftToTheConverter() {
+		CsvLineEncoder encoder = new CsvLineEncoder(plan("NANOSECOND"));
+		StringBuilder line = new StringBuilder("kept");
+		assertThat(encoder.encode(List.of("1", "h"), line)).isFalse();
+		assertThat(line).hasToString("kept");
+	}
+
+	/** Check one row; return whether the encoder took it. */
+	private static boolean check(CsvTablePlan plan, CsvLineEncoder encoder, CsvRowConverter converter,
+			List<String> values) {
+		StringBuilder line = new StringBuilder("prefix|");
+		boolean taken = encoder.encode(values, line);
+		String expected;
+		try {
+			Point point = converter.toPoint(values, 2);
+			LineProtocolBuffer buffer = new LineProtocolBuffer(plan.precision());
+			buffer.append(point);
+			expected = buffer.line(0);
+		}
+		catch (CnosCsvImportException | IllegalArgumentException ex) {
+			assertThat(taken).as("malformed row taken: " + values).isFalse();
+			return false;
+		}
+		if (taken) {
+			assertThat(line.toString()).as(values.toString()).isEqualTo("prefix|" + expected);
+		}
+		else {
+			assertThat(line).as(values.toString()).hasToString("prefix|");
+		}
+		return taken;
+	}
+
+	private static CsvTablePlan plan(String precision) {
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).withRequestBody(equalTo("DESCRIBE TABLE \"bench\""))
+			.willReturn(csv(DESCRIBE_HEADER + "time,TIMESTAMP(" + precision + "),TIME,DEFAULT\n"
+					+ "host,STRING,TAG,DEFAULT\n" + "zone,STRING,TAG,DEFAULT\n" + "d,DOUBLE,FIELD,DEFAULT\n"
+					+ "i,BIGINT,FIELD,DEFAULT\n" + "u,BIGINT UNSIGNED,FIELD,DEFAULT\n" + "b,BOOLEAN,FIELD,DEFAULT\n"
+					+ "s,STRING,FIELD,DEFAULT\n")));
+		CnosTemplate template = CnosTemplate.builder().url(server.baseUrl()).credentials("root", "").build();
+		return CsvTablePlan.plan(template, "bench", HEADER, CsvColumnMapping.none());
+	}
+
+}
