@@ -68,8 +68,25 @@ public final class CnosValueConverter {
 	 * @return the converted value, or {@code null} for SQL NULL
 	 * @throws TypeMismatchDataAccessException if the text is not a value of that type
 	 */
-	@SuppressWarnings("unchecked")
 	public static <T> @Nullable T convert(@Nullable String text, Class<T> type, String column) {
+		return read(text, type, parser(ClassUtils.resolvePrimitiveIfNecessary(type)), column);
+	}
+
+	/**
+	 * Return a reader of cells as {@code type}, resolved once: the same rules as
+	 * {@link #convert(String, Class, String)}, without finding the rule for each value.
+	 * @param <T> the target type
+	 * @param type the target type (a primitive type is read as its wrapper, and NULL is
+	 * refused for it)
+	 * @return the reader
+	 */
+	public static <T> ValueReader<T> reader(Class<T> type) {
+		Parser parser = parser(ClassUtils.resolvePrimitiveIfNecessary(type));
+		return (text, column) -> read(text, type, parser, column);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> @Nullable T read(@Nullable String text, Class<T> type, Parser parser, String column) {
 		if (text == null) {
 			if (type.isPrimitive()) {
 				throw new TypeMismatchDataAccessException(
@@ -77,63 +94,65 @@ public final class CnosValueConverter {
 			}
 			return null;
 		}
-		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
 		try {
-			return (T) convertText(text, target);
+			return (T) parser.parse(text);
 		}
 		catch (NumberFormatException | DateTimeParseException | ArithmeticException | ConversionException ex) {
-			throw mismatch(text, target, column, ex);
+			throw mismatch(text, ClassUtils.resolvePrimitiveIfNecessary(type), column, ex);
 		}
 	}
 
-	private static Object convertText(String text, Class<?> target) {
+	/** The rule for one target type (already boxed). */
+	private static Parser parser(Class<?> target) {
 		if (target == String.class || target == Object.class) {
-			return text;
+			return (text) -> text;
 		}
 		if (target == Long.class) {
-			return Long.parseLong(text);
+			return Long::parseLong;
 		}
 		if (target == Integer.class) {
-			return Integer.parseInt(text);
+			return Integer::parseInt;
 		}
 		if (target == Short.class) {
-			return Short.parseShort(text);
+			return Short::parseShort;
 		}
 		if (target == Byte.class) {
-			return Byte.parseByte(text);
+			return Byte::parseByte;
 		}
 		if (target == Double.class) {
-			return parseDouble(text);
+			return CnosValueConverter::parseDouble;
 		}
 		if (target == Float.class) {
-			return (float) parseDouble(text);
+			return (text) -> (float) parseDouble(text);
 		}
 		if (target == Boolean.class) {
-			return parseBoolean(text);
+			return CnosValueConverter::parseBoolean;
 		}
 		if (target == BigInteger.class) {
-			return new BigInteger(text);
+			return BigInteger::new;
 		}
 		if (target == BigDecimal.class) {
-			return new BigDecimal(text);
+			return BigDecimal::new;
 		}
 		if (target == Instant.class) {
-			return parseOffsetDateTime(text).toInstant();
+			return CnosValueConverter::parseInstant;
 		}
 		if (target == OffsetDateTime.class) {
-			return parseOffsetDateTime(text);
+			return CnosValueConverter::parseOffsetDateTime;
 		}
 		if (target == ZonedDateTime.class) {
-			return parseOffsetDateTime(text).toZonedDateTime();
+			return (text) -> parseOffsetDateTime(text).toZonedDateTime();
 		}
 		if (target == LocalDateTime.class) {
-			return parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+			return (text) -> parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
 		}
-		Object converted = DefaultConversionService.getSharedInstance().convert(text, target);
-		if (converted == null) {
-			throw new NumberFormatException("no value");
-		}
-		return converted;
+		return (text) -> {
+			Object converted = DefaultConversionService.getSharedInstance().convert(text, target);
+			if (converted == null) {
+				throw new NumberFormatException("no value");
+			}
+			return converted;
+		};
 	}
 
 	/**
@@ -143,12 +162,27 @@ public final class CnosValueConverter {
 	 * @return the timestamp with its offset
 	 */
 	public static OffsetDateTime parseOffsetDateTime(String text) {
+		OffsetDateTime fast = FastTimestamp.offsetDateTime(text);
+		if (fast != null) {
+			return fast;
+		}
 		TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
 				LocalDateTime::from);
 		if (parsed instanceof OffsetDateTime offsetDateTime) {
 			return offsetDateTime;
 		}
 		return ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Parse a CnosDB timestamp as an instant; the same rules as
+	 * {@link #parseOffsetDateTime(String)}.
+	 * @param text the timestamp text
+	 * @return the instant
+	 */
+	public static Instant parseInstant(String text) {
+		Instant fast = FastTimestamp.instant(text);
+		return (fast != null) ? fast : parseOffsetDateTime(text).toInstant();
 	}
 
 	private static double parseDouble(String text) {
@@ -174,6 +208,32 @@ public final class CnosValueConverter {
 			case "false" -> false;
 			default -> throw new NumberFormatException("not true or false");
 		};
+	}
+
+	/**
+	 * Reads the cells of a column as one type.
+	 *
+	 * @param <T> the target type
+	 */
+	@FunctionalInterface
+	public interface ValueReader<T> {
+
+		/**
+		 * Read a cell.
+		 * @param text the cell text, or {@code null} for SQL NULL
+		 * @param column the column name, for error messages
+		 * @return the converted value, or {@code null} for SQL NULL
+		 * @throws TypeMismatchDataAccessException if the text is not a value of the type
+		 */
+		@Nullable T read(@Nullable String text, String column);
+
+	}
+
+	@FunctionalInterface
+	private interface Parser {
+
+		Object parse(String text);
+
 	}
 
 	private static TypeMismatchDataAccessException mismatch(String text, Class<?> target, String column,
