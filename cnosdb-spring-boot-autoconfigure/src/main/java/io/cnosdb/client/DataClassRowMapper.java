@@ -87,6 +87,8 @@ final class DataClassRowMapper<T> implements CnosRowMapper<@Nullable T> {
 			throw new IllegalStateException("Record " + this.type.getName() + " has no canonical constructor", ex);
 		}
 		ReflectionUtils.makeAccessible(constructor);
+		// Skip the access check on every call where the module system allows it.
+		constructor.trySetAccessible();
 		Cell[] cells = cells(row, indexes, types);
 		return new Plan<>(row.getColumnNames(), (source) -> {
 			Object[] args = new Object[cells.length];

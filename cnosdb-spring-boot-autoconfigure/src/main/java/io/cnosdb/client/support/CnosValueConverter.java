@@ -186,6 +186,10 @@ public final class CnosValueConverter {
 	}
 
 	private static double parseDouble(String text) {
+		if (!text.isEmpty() && isDigit(text.charAt(0))) {
+			// The common case, decided without the special values below.
+			return Double.parseDouble(text);
+		}
 		switch (text.toLowerCase(Locale.ROOT)) {
 			case "nan", "+nan", "-nan":
 				return Double.NaN;
@@ -202,12 +206,18 @@ public final class CnosValueConverter {
 		}
 	}
 
-	private static boolean parseBoolean(String text) {
-		return switch (text) {
-			case "true" -> true;
-			case "false" -> false;
-			default -> throw new NumberFormatException("not true or false");
-		};
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static Boolean parseBoolean(String text) {
+		if (text.equals("true")) {
+			return Boolean.TRUE;
+		}
+		if (text.equals("false")) {
+			return Boolean.FALSE;
+		}
+		throw new NumberFormatException("not true or false");
 	}
 
 	/**
