@@ -69,7 +69,8 @@ public final class CnosValueConverter {
 	 * @throws TypeMismatchDataAccessException if the text is not a value of that type
 	 */
 	public static <T> @Nullable T convert(@Nullable String text, Class<T> type, String column) {
-		return read(text, type, parser(ClassUtils.resolvePrimitiveIfNecessary(type)), column);
+		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
+		return read(text, type, target, Kind.of(target), column);
 	}
 
 	/**
@@ -81,12 +82,12 @@ public final class CnosValueConverter {
 	 * @return the reader
 	 */
 	public static <T> ValueReader<T> reader(Class<T> type) {
-		Parser parser = parser(ClassUtils.resolvePrimitiveIfNecessary(type));
-		return (text, column) -> read(text, type, parser, column);
+		return new Reader<>(type);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T> @Nullable T read(@Nullable String text, Class<T> type, Parser parser, String column) {
+	private static <T> @Nullable T read(@Nullable String text, Class<T> type, Class<?> target, Kind kind,
+			String column) {
 		if (text == null) {
 			if (type.isPrimitive()) {
 				throw new TypeMismatchDataAccessException(
@@ -95,64 +96,39 @@ public final class CnosValueConverter {
 			return null;
 		}
 		try {
-			return (T) parser.parse(text);
+			return (T) parse(text, target, kind);
 		}
 		catch (NumberFormatException | DateTimeParseException | ArithmeticException | ConversionException ex) {
-			throw mismatch(text, ClassUtils.resolvePrimitiveIfNecessary(type), column, ex);
+			throw mismatch(text, target, column, ex);
 		}
 	}
 
-	/** The rule for one target type (already boxed). */
-	private static Parser parser(Class<?> target) {
-		if (target == String.class || target == Object.class) {
-			return (text) -> text;
-		}
-		if (target == Long.class) {
-			return Long::parseLong;
-		}
-		if (target == Integer.class) {
-			return Integer::parseInt;
-		}
-		if (target == Short.class) {
-			return Short::parseShort;
-		}
-		if (target == Byte.class) {
-			return Byte::parseByte;
-		}
-		if (target == Double.class) {
-			return CnosValueConverter::parseDouble;
-		}
-		if (target == Float.class) {
-			return (text) -> (float) parseDouble(text);
-		}
-		if (target == Boolean.class) {
-			return CnosValueConverter::parseBoolean;
-		}
-		if (target == BigInteger.class) {
-			return BigInteger::new;
-		}
-		if (target == BigDecimal.class) {
-			return BigDecimal::new;
-		}
-		if (target == Instant.class) {
-			return CnosValueConverter::parseInstant;
-		}
-		if (target == OffsetDateTime.class) {
-			return CnosValueConverter::parseOffsetDateTime;
-		}
-		if (target == ZonedDateTime.class) {
-			return (text) -> parseOffsetDateTime(text).toZonedDateTime();
-		}
-		if (target == LocalDateTime.class) {
-			return (text) -> parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-		}
-		return (text) -> {
-			Object converted = DefaultConversionService.getSharedInstance().convert(text, target);
-			if (converted == null) {
-				throw new NumberFormatException("no value");
-			}
-			return converted;
+	private static Object parse(String text, Class<?> target, Kind kind) {
+		return switch (kind) {
+			case TEXT -> text;
+			case LONG -> Long.parseLong(text);
+			case INTEGER -> Integer.parseInt(text);
+			case SHORT -> Short.parseShort(text);
+			case BYTE -> Byte.parseByte(text);
+			case DOUBLE -> parseDouble(text);
+			case FLOAT -> (float) parseDouble(text);
+			case BOOLEAN -> parseBoolean(text);
+			case BIG_INTEGER -> new BigInteger(text);
+			case BIG_DECIMAL -> new BigDecimal(text);
+			case INSTANT -> parseInstant(text);
+			case OFFSET_DATE_TIME -> parseOffsetDateTime(text);
+			case ZONED_DATE_TIME -> parseOffsetDateTime(text).toZonedDateTime();
+			case LOCAL_DATE_TIME -> parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+			case OTHER -> convertOther(text, target);
 		};
+	}
+
+	private static Object convertOther(String text, Class<?> target) {
+		Object converted = DefaultConversionService.getSharedInstance().convert(text, target);
+		if (converted == null) {
+			throw new NumberFormatException("no value");
+		}
+		return converted;
 	}
 
 	/**
@@ -239,10 +215,79 @@ public final class CnosValueConverter {
 
 	}
 
-	@FunctionalInterface
-	private interface Parser {
+	/** The rule for a target type (already boxed). */
+	private enum Kind {
 
-		Object parse(String text);
+		TEXT, LONG, INTEGER, SHORT, BYTE, DOUBLE, FLOAT, BOOLEAN, BIG_INTEGER, BIG_DECIMAL, INSTANT, OFFSET_DATE_TIME,
+		ZONED_DATE_TIME, LOCAL_DATE_TIME, OTHER;
+
+		static Kind of(Class<?> target) {
+			if (target == String.class || target == Object.class) {
+				return TEXT;
+			}
+			if (target == Long.class) {
+				return LONG;
+			}
+			if (target == Integer.class) {
+				return INTEGER;
+			}
+			if (target == Short.class) {
+				return SHORT;
+			}
+			if (target == Byte.class) {
+				return BYTE;
+			}
+			if (target == Double.class) {
+				return DOUBLE;
+			}
+			if (target == Float.class) {
+				return FLOAT;
+			}
+			if (target == Boolean.class) {
+				return BOOLEAN;
+			}
+			if (target == BigInteger.class) {
+				return BIG_INTEGER;
+			}
+			if (target == BigDecimal.class) {
+				return BIG_DECIMAL;
+			}
+			if (target == Instant.class) {
+				return INSTANT;
+			}
+			if (target == OffsetDateTime.class) {
+				return OFFSET_DATE_TIME;
+			}
+			if (target == ZonedDateTime.class) {
+				return ZONED_DATE_TIME;
+			}
+			if (target == LocalDateTime.class) {
+				return LOCAL_DATE_TIME;
+			}
+			return OTHER;
+		}
+
+	}
+
+	/** A {@link ValueReader} with its rule resolved. */
+	private static final class Reader<T> implements ValueReader<T> {
+
+		private final Class<T> type;
+
+		private final Class<?> target;
+
+		private final Kind kind;
+
+		Reader(Class<T> type) {
+			this.type = type;
+			this.target = ClassUtils.resolvePrimitiveIfNecessary(type);
+			this.kind = Kind.of(this.target);
+		}
+
+		@Override
+		public @Nullable T read(@Nullable String text, String column) {
+			return CnosValueConverter.read(text, this.type, this.target, this.kind, column);
+		}
 
 	}
 
