@@ -1,9 +1,6 @@
 package io.cnosdb.client;
 
 import java.beans.PropertyDescriptor;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -93,42 +90,13 @@ final class DataClassRowMapper<T> implements CnosRowMapper<@Nullable T> {
 		// Skip the access check on every call where the module system allows it.
 		constructor.trySetAccessible();
 		Cell[] cells = cells(row, indexes, types);
-		Function<Object[], T> creator = creator(constructor);
 		return new Plan<>(row.getColumnNames(), (source) -> {
 			Object[] args = new Object[cells.length];
 			for (int i = 0; i < cells.length; i++) {
 				args[i] = cells[i].read(source);
 			}
-			return creator.apply(args);
+			return instantiate(constructor, args);
 		});
-	}
-
-	/**
-	 * Call the canonical constructor through a method handle, which unlike reflection
-	 * does not dispatch through an accessor shared by every reflective call in the JVM;
-	 * failures are reported as {@link BeanUtils#instantiateClass} does.
-	 */
-	@SuppressWarnings("unchecked")
-	private static <T> Function<Object[], T> creator(Constructor<T> constructor) {
-		MethodHandle handle;
-		try {
-			handle = MethodHandles.lookup()
-				.unreflectConstructor(constructor)
-				.asSpreader(Object[].class, constructor.getParameterCount())
-				.asType(MethodType.methodType(Object.class, Object[].class));
-		}
-		catch (IllegalAccessException ex) {
-			return (args) -> instantiate(constructor, args);
-		}
-		return (args) -> {
-			try {
-				return (T) (Object) handle.invokeExact(args);
-			}
-			catch (Throwable ex) {
-				// The arguments have the constructor's types: the failure is its own.
-				throw new BeanInstantiationException(constructor, "Constructor threw exception", ex);
-			}
-		};
 	}
 
 	private Plan<T> beanPlan(CnosRow row) {
