@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -149,8 +150,11 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 			return false;
 		}
 
-		void beforeRead(InputStream body) {
+		void watchBody(InputStream body) {
 			this.body = body;
+		}
+
+		void beforeRead() {
 			this.since = System.nanoTime();
 			this.waiting = true;
 		}
@@ -180,7 +184,8 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 						this.thread.interrupt();
 					}
 				}
-				else if (this.waiting) {
+				else if (this.waiting
+						&& System.nanoTime() - this.since >= IdleReadTimeoutRequestFactory.this.timeoutNanos) {
 					this.bodyTimedOut = true;
 					stalled = this.body;
 				}
@@ -241,7 +246,7 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 				body.writeTo(this.request.getBody());
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		}
 
@@ -304,11 +309,12 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 		public InputStream getBody() throws IOException {
 			if (this.body == null) {
 				InputStream raw = this.response.getBody();
+				this.watch.watchBody(raw);
 				this.body = new FilterInputStream(raw) {
 
 					@Override
 					public int read() throws IOException {
-						Response.this.watch.beforeRead(raw);
+						Response.this.watch.beforeRead();
 						try {
 							return super.read();
 						}
@@ -322,7 +328,7 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 
 					@Override
 					public int read(byte[] buffer, int offset, int length) throws IOException {
-						Response.this.watch.beforeRead(raw);
+						Response.this.watch.beforeRead();
 						try {
 							return super.read(buffer, offset, length);
 						}
