@@ -31,14 +31,9 @@ public class CnosProperties implements InitializingBean {
 	private String url = "http://localhost:8902";
 
 	/**
-	 * Whether cnosdb.url was set (rather than left at its default).
-	 */
-	private boolean urlSet;
-
-	/**
 	 * Base URLs of several CnosDB query nodes, tried in this order: each request goes to
-	 * the first one that is not cooling down after a failure. Cannot be used with
-	 * cnosdb.url.
+	 * the first one that is not cooling down after a failure. When set, takes precedence
+	 * over cnosdb.url.
 	 */
 	private List<String> urls = new ArrayList<>();
 
@@ -85,15 +80,6 @@ public class CnosProperties implements InitializingBean {
 
 	public void setUrl(String url) {
 		this.url = url;
-		this.urlSet = true;
-	}
-
-	/**
-	 * Whether {@code cnosdb.url} was set rather than left at its default.
-	 * @return whether the URL was set
-	 */
-	boolean isUrlSet() {
-		return this.urlSet;
 	}
 
 	public List<String> getUrls() {

@@ -2,14 +2,15 @@ package io.cnosdb.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.sql.CnosSql;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -50,19 +51,16 @@ final class CnosPropertiesValidator {
 	}
 
 	/**
-	 * Check each of {@code cnosdb.urls}, and that it is not set with {@code cnosdb.url}:
-	 * which one was meant cannot be told, so neither wins.
+	 * Check each of {@code cnosdb.urls}, which take precedence over {@code cnosdb.url}
+	 * when set (as {@code spring.rabbitmq.addresses} do over the host and port), so that
+	 * a list given on the command line or in a profile overrides a packaged single URL.
 	 */
 	private static void validateUrls(CnosProperties properties) {
 		List<String> urls = properties.getUrls();
 		if (urls == null || urls.isEmpty()) {
 			return;
 		}
-		if (properties.isUrlSet()) {
-			throw new MutuallyExclusiveConfigurationPropertiesException(java.util.Set.of("cnosdb.url", "cnosdb.urls"),
-					new java.util.LinkedHashSet<>(List.of("cnosdb.url", "cnosdb.urls")));
-		}
-		java.util.Set<String> seen = new java.util.HashSet<>();
+		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < urls.size(); i++) {
 			String property = "cnosdb.urls[" + i + "]";
 			InvalidCnosUrlException.check(property, urls.get(i));

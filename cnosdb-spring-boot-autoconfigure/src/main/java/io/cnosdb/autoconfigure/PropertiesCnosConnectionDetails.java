@@ -30,8 +30,7 @@ final class PropertiesCnosConnectionDetails implements CnosConnectionDetails {
 	}
 
 	/**
-	 * The URLs of {@code cnosdb.urls}, else {@code cnosdb.url} alone (setting both fails
-	 * when the properties are bound).
+	 * The URLs of {@code cnosdb.urls}, else {@code cnosdb.url} alone.
 	 */
 	@Override
 	public List<String> getUrls() {

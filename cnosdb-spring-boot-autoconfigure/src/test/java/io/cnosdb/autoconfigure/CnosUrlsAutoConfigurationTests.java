@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -83,16 +82,16 @@ class CnosUrlsAutoConfigurationTests {
 	}
 
 	@Test
-	void urlAndUrlsTogetherFailStartupNamingBoth() {
+	void urlsTakePrecedenceOverUrlSoThatAListOverridesAPackagedUrl() {
 		this.contextRunner
-			.withPropertyValues("cnosdb.url=http://a.example.test:8902", "cnosdb.urls=http://b.example.test:8902")
+			.withPropertyValues("cnosdb.url=http://a.example.test:8902",
+					"cnosdb.urls=http://b.example.test:8902,http://c.example.test:8902")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(MutuallyExclusiveConfigurationPropertiesException.class)
-					.satisfies((ex) -> assertThat(
-							((MutuallyExclusiveConfigurationPropertiesException) ex).getConfiguredNames())
-						.containsExactlyInAnyOrder("cnosdb.url", "cnosdb.urls"));
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CnosConnectionDetails.class).getUrls())
+					.containsExactly("http://b.example.test:8902", "http://c.example.test:8902");
+				assertThat(context.getBean(CnosTemplate.class).getUrls()).containsExactly("http://b.example.test:8902",
+						"http://c.example.test:8902");
 			});
 	}
 
