@@ -38,7 +38,7 @@ final class CsvImportRun {
 
 	private final String table;
 
-	private final CsvRecords records;
+	private final CsvRecordReader records;
 
 	/** The size of the input in bytes, or -1 if not known. */
 	private final long inputSize;
@@ -60,7 +60,8 @@ final class CsvImportRun {
 	 * @param records the CSV input, header first
 	 * @param inputSize the size of the input in bytes, or -1 if not known
 	 */
-	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecords records, long inputSize) {
+	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecordReader records,
+			long inputSize) {
 		this.operations = operations;
 		this.maxRequestSize = maxRequestSize;
 		this.table = table;

@@ -215,11 +215,6 @@ final class CsvLineEncoder {
 	}
 
 	private static boolean appendBoolean(String value, StringBuilder line) {
-		// The usual spellings first: equalsIgnoreCase is several times slower.
-		if (value.equals("true") || value.equals("false")) {
-			line.append(value);
-			return true;
-		}
 		if (value.equalsIgnoreCase("true")) {
 			line.append("true");
 			return true;
