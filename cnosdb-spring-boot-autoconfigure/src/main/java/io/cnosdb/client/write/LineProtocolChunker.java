@@ -80,11 +80,10 @@ public final class LineProtocolChunker {
 	/**
 	 * Create a chunker that fills two buffers of the caller, so that a caller that writes
 	 * often can keep the memory they grew to: the body being filled and a spare that
-	 * takes the lines cut off a full body (they move back into the body once it is sent, so
-	 * the body stays the large one). The
-	 * buffers must not be used elsewhere until the chunker is done with (after
-	 * {@link #flush()} or a failure); then {@link LineProtocolBuffer#clear()} makes them
-	 * ready for the next chunker.
+	 * takes the lines cut off a full body (they move back into the body once it is sent,
+	 * so the body stays the large one). The buffers must not be used elsewhere until the
+	 * chunker is done with (after {@link #flush()} or a failure); then
+	 * {@link LineProtocolBuffer#clear()} makes them ready for the next chunker.
 	 * @param maxRequestSize the most bytes one body may have
 	 * @param sink receives each finished body, to send as one request
 	 * @param body an empty buffer, whose precision is that of every body
