@@ -3,6 +3,7 @@ package io.cnosdb.autoconfigure;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,13 +11,16 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * The {@link RestClient.Builder} of an auto-configured CnosDB client: the application's
  * builder (its customizers, message converters and observation) with a request factory of
  * the application's HTTP client settings, the CnosDB timeouts and SSL bundle on top, and
- * HTTP/1.1 for the JDK client. Shared by the auto-configurations of this module; not API.
+ * HTTP/1.1 for the JDK client. With the JDK client the read timeout bounds each wait for
+ * data ({@link IdleReadTimeoutRequestFactory}), not the whole answer, so that a long
+ * streamed result completes. Shared by the auto-configurations of this module; not API.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -46,12 +50,22 @@ public final class CnosRestClients {
 			.orElse(httpClientSettings.getIfAvailable());
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(classLoader));
+		ClientHttpRequestFactory factory;
 		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
 			// CnosDB speaks HTTP/1.1; skip the JDK client's h2c upgrade attempt on every
 			// plain-http connection.
-			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+			jdk = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+			// The JDK factory's own read timeout bounds the whole exchange and would cut
+			// off a long streamed result: bound each wait for data instead.
+			Duration idleTimeout = settings.readTimeout();
+			factory = (idleTimeout != null)
+					? new IdleReadTimeoutRequestFactory(jdk.build(settings.withReadTimeout(null)), idleTimeout)
+					: jdk.build(settings);
 		}
-		return restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(factoryBuilder.build(settings));
+		else {
+			factory = factoryBuilder.build(settings);
+		}
+		return restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(factory);
 	}
 
 }

@@ -194,6 +194,11 @@ public final class CnosRow {
 		return Collections.unmodifiableMap(map);
 	}
 
+	/** The text of a column known to exist, for mappers that resolved it once. */
+	@Nullable String value(int index) {
+		return this.values[index];
+	}
+
 	private void checkIndex(int index) {
 		if (index < 0 || index >= this.values.length) {
 			throw new InvalidDataAccessApiUsageException("Column index " + index + " is out of range; the result has "

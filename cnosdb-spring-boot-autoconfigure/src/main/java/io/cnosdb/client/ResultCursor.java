@@ -12,10 +12,9 @@ import io.cnosdb.client.support.ErrorTrailerInputStream;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.ObjectReader;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.client.ClientHttpResponse;
@@ -29,9 +28,10 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
-	private static final ObjectReader CSV_READER = CsvMapper.shared()
-		.readerFor(String[].class)
-		.with(CsvReadFeature.WRAP_AS_ARRAY);
+	/**
+	 * Without a schema, Jackson's CSV parser reads each record as an array of strings.
+	 */
+	private static final CsvMapper CSV = CsvMapper.shared();
 
 	private final ClientHttpResponse response;
 
@@ -43,11 +43,14 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
 	private final ErrorTrailerInputStream body;
 
-	private final MappingIterator<String[]> records;
+	private final JsonParser records;
 
 	private final CnosRow.Columns columns;
 
 	private final Observation observation;
+
+	/** The number of fields a record has: those of the header once it has been read. */
+	private int width = 8;
 
 	private @Nullable CnosRow next;
 
@@ -64,9 +67,10 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		this.observation = observation;
 		try {
 			this.body = new ErrorTrailerInputStream(response.getBody());
-			this.records = CSV_READER.readValues(this.body);
-			String[] header = readRecord();
+			this.records = CSV.createParser(this.body);
+			@Nullable String[] header = readRecord(false);
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
+			this.width = Math.max(1, this.columns.names().size());
 		}
 		catch (IOException | JacksonException ex) {
 			throw fail(translator.translate(task, sql, ex));
@@ -100,7 +104,7 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
 	private @Nullable CnosRow advance() {
 		try {
-			String[] values = readRecord();
+			@Nullable String[] values = readRecord(true);
 			if (values == null) {
 				this.finished = true;
 				return null;
@@ -109,11 +113,6 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				throw this.translator.translate(this.task, this.sql,
 						new IllegalStateException("a row has " + values.length + " fields but the header names "
 								+ this.columns.names().size() + " columns " + this.columns.names()));
-			}
-			for (int i = 0; i < values.length; i++) {
-				if (values[i].isEmpty()) {
-					values[i] = null;
-				}
 			}
 			return new CnosRow(this.columns, values);
 		}
@@ -130,15 +129,49 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 	 * CnosDB appended to a streamed result is thrown here, after every row before it has
 	 * been read.
 	 */
-	private String @Nullable [] readRecord() {
-		if (this.records.hasNextValue()) {
-			return this.records.nextValue();
+	private @Nullable String @Nullable [] readRecord(boolean emptyAsNull) {
+		if (this.records.nextToken() == JsonToken.START_ARRAY) {
+			return readFields(emptyAsNull);
 		}
 		String trailer = this.body.trailer();
 		if (trailer != null) {
 			throw fail(this.translator.translateStreamedError(this.task, this.sql, trailer));
 		}
 		return null;
+	}
+
+	/**
+	 * Read the fields of the record whose start was just read, into an array the size of
+	 * the header when they fit. CnosDB renders NULL as an empty field.
+	 */
+	private @Nullable String[] readFields(boolean emptyAsNull) {
+		@Nullable String[] fields = new String[this.width];
+		int count = 0;
+		JsonToken token;
+		while ((token = this.records.nextToken()) != JsonToken.END_ARRAY) {
+			if (token == null) {
+				throw new IllegalStateException("the result ended inside a record");
+			}
+			if (count == fields.length) {
+				fields = Arrays.copyOf(fields, Math.max(8, count * 2));
+			}
+			String text = (token != JsonToken.VALUE_NULL) ? this.records.getString() : null;
+			fields[count++] = (emptyAsNull && text != null && text.isEmpty()) ? null : text;
+		}
+		return (count == fields.length) ? fields : Arrays.copyOf(fields, count);
+	}
+
+	/** Return the parser's buffers; the response is closed right after. */
+	private void closeParser() {
+		JsonParser parser = this.records;
+		if (parser != null) {
+			try {
+				parser.close();
+			}
+			catch (RuntimeException ex) {
+				// Reading stops here either way.
+			}
+		}
 	}
 
 	/** Record the failure on the observation and close. */
@@ -157,6 +190,7 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		if (!this.closed) {
 			this.closed = true;
 			try {
+				closeParser();
 				this.response.close();
 			}
 			finally {

@@ -1,6 +1,7 @@
 package io.cnosdb.autoconfigure;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -276,6 +277,26 @@ class CnosAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=250ms")
 			.run((context) -> assertThatExceptionOfType(CnosQueryTimeoutException.class)
 				.isThrownBy(() -> context.getBean(CnosTemplate.class).query("select 1")));
+	}
+
+	@Test
+	void readTimeoutBoundsEachWaitForDataNotTheWholeStreamedResult() {
+		// Eight pieces 200 ms apart: the answer takes three times the read timeout.
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "application/csv")
+			.withHeader("content-encoding", "identity")
+			.withBody("n\n1\n2\n3\n4\n5\n6\n7\n8\n")
+			.withChunkedDribbleDelay(8, 1600)));
+		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=500ms")
+			.run((context) -> {
+				try (Stream<Long> rows = context.getBean(CnosTemplate.class)
+					.queryForStream("SELECT n FROM t", (row, rowNum) -> row.getLong("n"))) {
+					assertThat(rows).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+				}
+				LoggedRequest request = server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/sql"))).get(0);
+				assertThat(request.getUrl()).isEqualTo("/api/v1/sql?tenant=cnosdb&db=public&chunked=true");
+				assertThat(request.getBodyAsString()).isEqualTo("SELECT n FROM t");
+			});
 	}
 
 	@Test

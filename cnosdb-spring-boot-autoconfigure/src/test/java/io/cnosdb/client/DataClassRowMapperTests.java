@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.BeanInstantiationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,38 @@ class DataClassRowMapperTests {
 			.withMessage("Column 'usage_idle' is NULL and cannot be read as primitive double");
 	}
 
+	@Test
+	void recordConstructorFailureIsReportedAsBeanUtilsReportsIt() {
+		CnosRowMapper<Checked> mapper = CnosRowMapper.of(Checked.class);
+		assertThat(mapper.mapRow(row("2023-07-28T02:12:11", "h1", "1.5"), 0)).isEqualTo(new Checked("h1", 1.5));
+		assertThatExceptionOfType(BeanInstantiationException.class)
+			.isThrownBy(() -> mapper.mapRow(row("2023-07-28T02:12:11", "h1", "-1"), 1))
+			.withMessage("Failed to instantiate [" + Checked.class.getName() + "]: Constructor threw exception")
+			.withCauseInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void planIsReusedForRowsOfTheSameColumnsAndRebuiltForOthers() {
+		CnosRowMapper<Cpu> mapper = CnosRowMapper.of(Cpu.class);
+		assertThat(mapper.mapRow(row("2023-07-28T02:12:11", "h1", "1"), 0).hostName()).isEqualTo("h1");
+		CnosRow.Columns reordered = new CnosRow.Columns(List.of("usage_idle", "HostName", "time"));
+		assertThat(mapper.mapRow(new CnosRow(reordered, new String[] { "2", "h2", "2023-07-28T02:12:12" }), 1))
+			.isEqualTo(new Cpu(Instant.parse("2023-07-28T02:12:12Z"), "h2", 2.0));
+		assertThat(mapper.mapRow(row("2023-07-28T02:12:13", "h3", "3"), 2))
+			.isEqualTo(new Cpu(Instant.parse("2023-07-28T02:12:13Z"), "h3", 3.0));
+	}
+
 	record Cpu(Instant time, String hostName, Double usageIdle) {
+	}
+
+	record Checked(String hostName, double usageIdle) {
+
+		Checked {
+			if (usageIdle < 0) {
+				throw new IllegalArgumentException("negative usage");
+			}
+		}
+
 	}
 
 	record Missing(String hostName, String region) {

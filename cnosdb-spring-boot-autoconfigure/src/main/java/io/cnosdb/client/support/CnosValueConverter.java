@@ -68,8 +68,26 @@ public final class CnosValueConverter {
 	 * @return the converted value, or {@code null} for SQL NULL
 	 * @throws TypeMismatchDataAccessException if the text is not a value of that type
 	 */
-	@SuppressWarnings("unchecked")
 	public static <T> @Nullable T convert(@Nullable String text, Class<T> type, String column) {
+		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
+		return read(text, type, target, Kind.of(target), column);
+	}
+
+	/**
+	 * Return a reader of cells as {@code type}, resolved once: the same rules as
+	 * {@link #convert(String, Class, String)}, without finding the rule for each value.
+	 * @param <T> the target type
+	 * @param type the target type (a primitive type is read as its wrapper, and NULL is
+	 * refused for it)
+	 * @return the reader
+	 */
+	public static <T> ValueReader<T> reader(Class<T> type) {
+		return new Reader<>(type);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> @Nullable T read(@Nullable String text, Class<T> type, Class<?> target, Kind kind,
+			String column) {
 		if (text == null) {
 			if (type.isPrimitive()) {
 				throw new TypeMismatchDataAccessException(
@@ -77,58 +95,35 @@ public final class CnosValueConverter {
 			}
 			return null;
 		}
-		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
 		try {
-			return (T) convertText(text, target);
+			return (T) parse(text, target, kind);
 		}
 		catch (NumberFormatException | DateTimeParseException | ArithmeticException | ConversionException ex) {
 			throw mismatch(text, target, column, ex);
 		}
 	}
 
-	private static Object convertText(String text, Class<?> target) {
-		if (target == String.class || target == Object.class) {
-			return text;
-		}
-		if (target == Long.class) {
-			return Long.parseLong(text);
-		}
-		if (target == Integer.class) {
-			return Integer.parseInt(text);
-		}
-		if (target == Short.class) {
-			return Short.parseShort(text);
-		}
-		if (target == Byte.class) {
-			return Byte.parseByte(text);
-		}
-		if (target == Double.class) {
-			return parseDouble(text);
-		}
-		if (target == Float.class) {
-			return (float) parseDouble(text);
-		}
-		if (target == Boolean.class) {
-			return parseBoolean(text);
-		}
-		if (target == BigInteger.class) {
-			return new BigInteger(text);
-		}
-		if (target == BigDecimal.class) {
-			return new BigDecimal(text);
-		}
-		if (target == Instant.class) {
-			return parseOffsetDateTime(text).toInstant();
-		}
-		if (target == OffsetDateTime.class) {
-			return parseOffsetDateTime(text);
-		}
-		if (target == ZonedDateTime.class) {
-			return parseOffsetDateTime(text).toZonedDateTime();
-		}
-		if (target == LocalDateTime.class) {
-			return parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-		}
+	private static Object parse(String text, Class<?> target, Kind kind) {
+		return switch (kind) {
+			case TEXT -> text;
+			case LONG -> Long.parseLong(text);
+			case INTEGER -> Integer.parseInt(text);
+			case SHORT -> Short.parseShort(text);
+			case BYTE -> Byte.parseByte(text);
+			case DOUBLE -> parseDouble(text);
+			case FLOAT -> (float) parseDouble(text);
+			case BOOLEAN -> parseBoolean(text);
+			case BIG_INTEGER -> new BigInteger(text);
+			case BIG_DECIMAL -> new BigDecimal(text);
+			case INSTANT -> parseInstant(text);
+			case OFFSET_DATE_TIME -> parseOffsetDateTime(text);
+			case ZONED_DATE_TIME -> parseOffsetDateTime(text).toZonedDateTime();
+			case LOCAL_DATE_TIME -> parseOffsetDateTime(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+			case OTHER -> convertOther(text, target);
+		};
+	}
+
+	private static Object convertOther(String text, Class<?> target) {
 		Object converted = DefaultConversionService.getSharedInstance().convert(text, target);
 		if (converted == null) {
 			throw new NumberFormatException("no value");
@@ -143,6 +138,10 @@ public final class CnosValueConverter {
 	 * @return the timestamp with its offset
 	 */
 	public static OffsetDateTime parseOffsetDateTime(String text) {
+		OffsetDateTime fast = FastTimestamp.offsetDateTime(text);
+		if (fast != null) {
+			return fast;
+		}
 		TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
 				LocalDateTime::from);
 		if (parsed instanceof OffsetDateTime offsetDateTime) {
@@ -151,7 +150,22 @@ public final class CnosValueConverter {
 		return ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
 	}
 
+	/**
+	 * Parse a CnosDB timestamp as an instant; the same rules as
+	 * {@link #parseOffsetDateTime(String)}.
+	 * @param text the timestamp text
+	 * @return the instant
+	 */
+	public static Instant parseInstant(String text) {
+		Instant fast = FastTimestamp.instant(text);
+		return (fast != null) ? fast : parseOffsetDateTime(text).toInstant();
+	}
+
 	private static double parseDouble(String text) {
+		if (!text.isEmpty() && isDigit(text.charAt(0))) {
+			// The common case, decided without the special values below.
+			return Double.parseDouble(text);
+		}
 		switch (text.toLowerCase(Locale.ROOT)) {
 			case "nan", "+nan", "-nan":
 				return Double.NaN;
@@ -168,12 +182,113 @@ public final class CnosValueConverter {
 		}
 	}
 
-	private static boolean parseBoolean(String text) {
-		return switch (text) {
-			case "true" -> true;
-			case "false" -> false;
-			default -> throw new NumberFormatException("not true or false");
-		};
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static Boolean parseBoolean(String text) {
+		if (text.equals("true")) {
+			return Boolean.TRUE;
+		}
+		if (text.equals("false")) {
+			return Boolean.FALSE;
+		}
+		throw new NumberFormatException("not true or false");
+	}
+
+	/**
+	 * Reads the cells of a column as one type.
+	 *
+	 * @param <T> the target type
+	 */
+	@FunctionalInterface
+	public interface ValueReader<T> {
+
+		/**
+		 * Read a cell.
+		 * @param text the cell text, or {@code null} for SQL NULL
+		 * @param column the column name, for error messages
+		 * @return the converted value, or {@code null} for SQL NULL
+		 * @throws TypeMismatchDataAccessException if the text is not a value of the type
+		 */
+		@Nullable T read(@Nullable String text, String column);
+
+	}
+
+	/** The rule for a target type (already boxed). */
+	private enum Kind {
+
+		TEXT, LONG, INTEGER, SHORT, BYTE, DOUBLE, FLOAT, BOOLEAN, BIG_INTEGER, BIG_DECIMAL, INSTANT, OFFSET_DATE_TIME,
+		ZONED_DATE_TIME, LOCAL_DATE_TIME, OTHER;
+
+		static Kind of(Class<?> target) {
+			if (target == String.class || target == Object.class) {
+				return TEXT;
+			}
+			if (target == Long.class) {
+				return LONG;
+			}
+			if (target == Integer.class) {
+				return INTEGER;
+			}
+			if (target == Short.class) {
+				return SHORT;
+			}
+			if (target == Byte.class) {
+				return BYTE;
+			}
+			if (target == Double.class) {
+				return DOUBLE;
+			}
+			if (target == Float.class) {
+				return FLOAT;
+			}
+			if (target == Boolean.class) {
+				return BOOLEAN;
+			}
+			if (target == BigInteger.class) {
+				return BIG_INTEGER;
+			}
+			if (target == BigDecimal.class) {
+				return BIG_DECIMAL;
+			}
+			if (target == Instant.class) {
+				return INSTANT;
+			}
+			if (target == OffsetDateTime.class) {
+				return OFFSET_DATE_TIME;
+			}
+			if (target == ZonedDateTime.class) {
+				return ZONED_DATE_TIME;
+			}
+			if (target == LocalDateTime.class) {
+				return LOCAL_DATE_TIME;
+			}
+			return OTHER;
+		}
+
+	}
+
+	/** A {@link ValueReader} with its rule resolved. */
+	private static final class Reader<T> implements ValueReader<T> {
+
+		private final Class<T> type;
+
+		private final Class<?> target;
+
+		private final Kind kind;
+
+		Reader(Class<T> type) {
+			this.type = type;
+			this.target = ClassUtils.resolvePrimitiveIfNecessary(type);
+			this.kind = Kind.of(this.target);
+		}
+
+		@Override
+		public @Nullable T read(@Nullable String text, String column) {
+			return CnosValueConverter.read(text, this.type, this.target, this.kind, column);
+		}
+
 	}
 
 	private static TypeMismatchDataAccessException mismatch(String text, Class<?> target, String column,

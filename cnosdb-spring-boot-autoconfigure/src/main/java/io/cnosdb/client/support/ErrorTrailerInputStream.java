@@ -3,6 +3,9 @@ package io.cnosdb.client.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -27,9 +30,18 @@ public final class ErrorTrailerInputStream extends InputStream {
 
 	private static final int MAX_TRAILER = 64 * 1024;
 
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	/** The marker's first byte in each byte of a word. */
+	private static final long BRACES = 0x7B7B7B7B7B7B7B7BL;
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGHS = 0x8080808080808080L;
+
 	private final InputStream in;
 
-	private final byte[] buffer = new byte[16 * 1024];
+	private final byte[] buffer = new byte[32 * 1024];
 
 	/** Next byte to hand out. */
 	private int position;
@@ -63,9 +75,13 @@ public final class ErrorTrailerInputStream extends InputStream {
 
 	@Override
 	public int read() throws IOException {
-		byte[] one = new byte[1];
-		int count = read(one, 0, 1);
-		return (count == -1) ? -1 : (one[0] & 0xFF);
+		while (this.position == this.safe) {
+			if (this.end) {
+				return -1;
+			}
+			fill();
+		}
+		return this.buffer[this.position++] & 0xFF;
 	}
 
 	@Override
@@ -110,15 +126,33 @@ public final class ErrorTrailerInputStream extends InputStream {
 	}
 
 	private int indexOfMarker(int from) {
-		outer: for (int i = from; i <= this.limit - MARKER.length; i++) {
-			for (int j = 0; j < MARKER.length; j++) {
-				if (this.buffer[i + j] != MARKER[j]) {
-					continue outer;
+		int last = this.limit - MARKER.length;
+		int i = from;
+		while (i <= last) {
+			// Skip eight bytes at a time while none of them is the marker's first byte.
+			if (i + Long.BYTES <= this.limit) {
+				long word = (long) LONGS.get(this.buffer, i) ^ BRACES;
+				if (((word - ONES) & ~word & HIGHS) == 0) {
+					i += Long.BYTES;
+					continue;
 				}
 			}
-			return i;
+			for (int stop = Math.min(i + Long.BYTES, last + 1); i < stop; i++) {
+				if (markerAt(i)) {
+					return i;
+				}
+			}
 		}
 		return -1;
+	}
+
+	private boolean markerAt(int index) {
+		for (int j = 0; j < MARKER.length; j++) {
+			if (this.buffer[index + j] != MARKER[j]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private String readTrailer(int marker) throws IOException {

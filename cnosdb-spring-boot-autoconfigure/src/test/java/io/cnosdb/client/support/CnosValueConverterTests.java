@@ -1,10 +1,12 @@
 package io.cnosdb.client.support;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -58,6 +60,34 @@ class CnosValueConverterTests {
 		assertThat(CnosValueConverter.convert(id.toString(), UUID.class, "id")).isEqualTo(id);
 		assertThat(CnosValueConverter.convert("SECONDS", ChronoUnit.class, "unit")).isEqualTo(ChronoUnit.SECONDS);
 		assertThat(CnosValueConverter.convert("1.0e20", BigDecimal.class, "d")).isEqualByComparingTo("1e20");
+	}
+
+	@Test
+	void readerReadsEachTypeAsConvertDoes() {
+		Object[][] cases = { { "7", Long.class, 7L }, { "7", long.class, 7L }, { "7", Integer.class, 7 },
+				{ "7", Short.class, (short) 7 }, { "7", Byte.class, (byte) 7 }, { "1.5", Double.class, 1.5 },
+				{ "-inf", double.class, Double.NEGATIVE_INFINITY }, { "NaN", Double.class, Double.NaN },
+				{ "1.5", Float.class, 1.5f }, { "false", boolean.class, false },
+				{ "18446744073709551615", BigInteger.class, new BigInteger("18446744073709551615") },
+				{ "0.1", BigDecimal.class, new BigDecimal("0.1") }, { "x", String.class, "x" },
+				{ "x", Object.class, "x" },
+				{ "1969-12-31T23:59:59.000000001", Instant.class, Instant.parse("1969-12-31T23:59:59.000000001Z") },
+				{ "2024-01-01T08:00:00+08:00", ZonedDateTime.class,
+						ZonedDateTime.of(2024, 1, 1, 8, 0, 0, 0, ZoneOffset.ofHours(8)) },
+				{ "SECONDS", ChronoUnit.class, ChronoUnit.SECONDS } };
+		for (Object[] c : cases) {
+			Class<?> type = (Class<?>) c[1];
+			assertThat(CnosValueConverter.reader(type).read((String) c[0], "c")).as("%s as %s", c[0], type)
+				.isEqualTo(c[2])
+				.isEqualTo(CnosValueConverter.convert((String) c[0], type, "c"));
+		}
+		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
+			.isThrownBy(() -> CnosValueConverter.reader(Long.class).read("18446744073709551615", "u"))
+			.withMessage("Column 'u' value '18446744073709551615' cannot be read as Long (an unsigned value above "
+					+ "the range of Long? read it as BigInteger)");
+		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
+			.isThrownBy(() -> CnosValueConverter.reader(double.class).read(null, "d"))
+			.withMessage("Column 'd' is NULL and cannot be read as primitive double");
 	}
 
 	@Test

@@ -47,6 +47,34 @@ class ErrorTrailerInputStreamTests {
 	}
 
 	@Test
+	void trailerIsFoundAtEveryOffsetOfTheWordsScannedAtOnce() throws IOException {
+		for (int prefix = 0; prefix < 70; prefix++) {
+			for (int piece : new int[] { 3, 4096, 40_000 }) {
+				String rows = "v\n" + "{x\n1,2\n".repeat(prefix / 7) + "0123456789".substring(0, prefix % 7) + "\n";
+				ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle(rows + TRAILER, piece));
+				assertThat(readAll(stream, piece)).as("prefix %d, piece %d", prefix, piece).isEqualTo(rows);
+				assertThat(stream.trailer()).isEqualTo(TRAILER);
+			}
+		}
+		String large = "v\n" + "1234567,{\n".repeat(10_000);
+		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle(large + TRAILER, 50_000));
+		assertThat(readAll(stream, 50_000)).isEqualTo(large);
+		assertThat(stream.trailer()).isEqualTo(TRAILER);
+	}
+
+	@Test
+	void singleBytesReadAsTheBulkReads() throws IOException {
+		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle("v\n\u00e9\n" + TRAILER, 5));
+		StringBuilder bytes = new StringBuilder();
+		int b;
+		while ((b = stream.read()) != -1) {
+			bytes.append(b).append(' ');
+		}
+		assertThat(bytes).hasToString("118 10 195 169 10 ");
+		assertThat(stream.trailer()).isEqualTo(TRAILER);
+	}
+
+	@Test
 	void partialMarkerAtTheEndIsData() throws IOException {
 		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle("v\n{\"error_cod", 4));
 		assertThat(readAll(stream, 4)).isEqualTo("v\n{\"error_cod");

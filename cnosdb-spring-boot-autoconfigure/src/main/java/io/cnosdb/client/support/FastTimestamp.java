@@ -1,0 +1,172 @@
+package io.cnosdb.client.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the one timestamp layout CnosDB renders, {@code yyyy-MM-ddTHH:mm:ss} with an
+ * optional fraction of 1 to 9 digits and an optional offset ({@code Z} or
+ * {@code ±HH:MM}), without the general ISO parser. Anything else, including any value out
+ * of range, returns {@code null} and is left to the general parser, which decides whether
+ * it is valid: a value read here is exactly the value the general parser returns.
+ *
+ * @author CnosDB Spring Boot contributors
+ */
+final class FastTimestamp {
+
+	private static final int SECONDS_PER_DAY = 86_400;
+
+	private FastTimestamp() {
+	}
+
+	/**
+	 * Read a timestamp as an instant (UTC when it has no offset).
+	 * @param text the text
+	 * @return the instant, or {@code null} if the text is not in the fixed layout
+	 */
+	static @Nullable Instant instant(String text) {
+		int end = fractionEnd(text);
+		if (end < 0) {
+			return null;
+		}
+		int offsetSeconds = offsetSeconds(text, end);
+		if (offsetSeconds == Integer.MIN_VALUE) {
+			return null;
+		}
+		long epochDay = epochDay(text);
+		int secondOfDay = secondOfDay(text);
+		if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
+			return null;
+		}
+		return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds, nanos(text, end));
+	}
+
+	/**
+	 * Read a timestamp with its offset (UTC when it has none).
+	 * @param text the text
+	 * @return the timestamp, or {@code null} if the text is not in the fixed layout
+	 */
+	static @Nullable OffsetDateTime offsetDateTime(String text) {
+		int end = fractionEnd(text);
+		if (end < 0) {
+			return null;
+		}
+		int offsetSeconds = offsetSeconds(text, end);
+		if (offsetSeconds == Integer.MIN_VALUE || epochDay(text) == Long.MIN_VALUE || secondOfDay(text) < 0) {
+			return null;
+		}
+		ZoneOffset offset = (offsetSeconds != 0) ? ZoneOffset.ofTotalSeconds(offsetSeconds) : ZoneOffset.UTC;
+		return OffsetDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+				digits(text, 14, 16), digits(text, 17, 19), nanos(text, end), offset);
+	}
+
+	/**
+	 * Check the date and time separators and return where the fraction (if any) ends, or
+	 * -1 if the text does not start with the layout.
+	 */
+	private static int fractionEnd(String text) {
+		int length = text.length();
+		if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
+			return -1;
+		}
+		if (length == 19 || text.charAt(19) != '.') {
+			return 19;
+		}
+		int end = 20;
+		while (end < length && end < 29 && isDigit(text.charAt(end))) {
+			end++;
+		}
+		// A dot without digits is left to the general parser.
+		return (end > 20) ? end : -1;
+	}
+
+	/**
+	 * Return the offset after {@code end} in seconds, 0 if there is none, or
+	 * {@link Integer#MIN_VALUE} if what follows is not {@code Z} or {@code ±HH:MM}.
+	 */
+	private static int offsetSeconds(String text, int end) {
+		int length = text.length();
+		if (end == length) {
+			return 0;
+		}
+		if (length == end + 1 && text.charAt(end) == 'Z') {
+			return 0;
+		}
+		char sign = text.charAt(end);
+		if (length != end + 6 || (sign != '+' && sign != '-') || text.charAt(end + 3) != ':') {
+			return Integer.MIN_VALUE;
+		}
+		int hours = digits(text, end + 1, end + 3);
+		int minutes = digits(text, end + 4, end + 6);
+		if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59 || (hours == 18 && minutes > 0)) {
+			return Integer.MIN_VALUE;
+		}
+		int seconds = hours * 3600 + minutes * 60;
+		return (sign == '-') ? -seconds : seconds;
+	}
+
+	/** The day of the date, or {@link Long#MIN_VALUE} if it is not a valid date. */
+	private static long epochDay(String text) {
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || (day > 28 && day > lengthOfMonth(year, month))) {
+			return Long.MIN_VALUE;
+		}
+		return LocalDate.of(year, month, day).toEpochDay();
+	}
+
+	private static int lengthOfMonth(int year, int month) {
+		return switch (month) {
+			case 2 -> ((year % 4 == 0) && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+			case 4, 6, 9, 11 -> 30;
+			default -> 31;
+		};
+	}
+
+	/** The second of the day, or -1 if the time is not valid. */
+	private static int secondOfDay(String text) {
+		int hour = digits(text, 11, 13);
+		int minute = digits(text, 14, 16);
+		int second = digits(text, 17, 19);
+		if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+			return -1;
+		}
+		return hour * 3600 + minute * 60 + second;
+	}
+
+	/** The fraction from index 20 to {@code end} as nanoseconds. */
+	private static int nanos(String text, int end) {
+		if (end == 19) {
+			return 0;
+		}
+		int nanos = digits(text, 20, end);
+		for (int i = end - 20; i < 9; i++) {
+			nanos *= 10;
+		}
+		return nanos;
+	}
+
+	/** The decimal value of the digits in {@code [from, to)}, or -1 if one is not. */
+	private static int digits(String text, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (!isDigit(c)) {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+}
