@@ -84,7 +84,6 @@ final class CsvImportRun {
 		CsvTablePlan plan = CsvTablePlan.plan(this.operations, this.table, values, mapping);
 		CsvRowConverter converter = new CsvRowConverter(plan);
 		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		StringBuilder text = new StringBuilder(256);
 		LineProtocolChunker chunker = newChunker(plan);
 		while (true) {
 			long line = this.records.nextRecordLine();
@@ -93,8 +92,7 @@ final class CsvImportRun {
 				if (!this.records.next(values)) {
 					break;
 				}
-				text.setLength(0);
-				if (!encoder.encode(values, text)) {
+				if (!encoder.encode(values, chunker)) {
 					// Not a row the encoder is sure of: build its point, which names what
 					// is wrong with it, if anything.
 					point = converter.toPoint(values, line);
@@ -108,11 +106,12 @@ final class CsvImportRun {
 			}
 			remember(line);
 			try {
-				if (point != null) {
-					chunker.append(point);
+				if (point == null) {
+					// The encoder wrote the row.
+					chunker.endRow();
 				}
 				else {
-					chunker.appendLines(text);
+					chunker.append(point);
 				}
 			}
 			catch (IllegalArgumentException ex) {

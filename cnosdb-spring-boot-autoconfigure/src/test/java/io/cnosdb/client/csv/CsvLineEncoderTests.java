@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.cnosdb.client.CnosServerStub;
 import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,26 +88,56 @@ class CsvLineEncoderTests {
 	void usualRowsAreTaken() {
 		CsvTablePlan plan = plan("NANOSECOND");
 		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		StringBuilder line = new StringBuilder();
-		assertThat(encoder
-			.encode(List.of("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""), line))
+		List<String> lines = new ArrayList<>();
+		LineProtocolChunker chunker = chunker(plan, lines);
+		assertThat(encoder.encode(
+				List.of("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""), chunker))
 			.isTrue();
-		assertThat(line).hasToString("bench,host=host-1 b=false,d=0.25,i=1i,s=\"a \\\"b\\\"\" 1709287200001000000");
+		chunker.endRow();
+		chunker.flush();
+		assertThat(lines)
+			.containsExactly("bench,host=host-1 b=false,d=0.25,i=1i,s=\"a \\\"b\\\"\" 1709287200001000000");
+	}
+
+	@Test
+	void rowNotTakenLeavesTheLinesBeforeIt() {
+		CsvTablePlan plan = plan("NANOSECOND");
+		CsvLineEncoder encoder = new CsvLineEncoder(plan);
+		List<String> lines = new ArrayList<>();
+		LineProtocolChunker chunker = chunker(plan, lines);
+		assertThat(encoder.encode(List.of("5", "h", "", "1.5", "", "", "", ""), chunker)).isTrue();
+		chunker.endRow();
+		// Refused by the row writer after the tags were written: a lone surrogate.
+		assertThat(encoder.encode(List.of("6", "h", "z", "2.5", "", "", "", "lone \uD800"), chunker)).isFalse();
+		// Refused by the encoder after the tags were written: not a number.
+		assertThat(encoder.encode(List.of("7", "h", "z", "x", "", "", "", ""), chunker)).isFalse();
+		// Out of the range of a long.
+		assertThat(encoder.encode(List.of("8", "h", "z", "1", "9223372036854775808", "", "", ""), chunker)).isFalse();
+		chunker.flush();
+		assertThat(lines).containsExactly("bench,host=h d=1.5 5");
 	}
 
 	@Test
 	void rowWithTheWrongNumberOfValuesIsLeftToTheConverter() {
-		CsvLineEncoder encoder = new CsvLineEncoder(plan("NANOSECOND"));
-		StringBuilder line = new StringBuilder("kept");
-		assertThat(encoder.encode(List.of("1", "h"), line)).isFalse();
-		assertThat(line).hasToString("kept");
+		CsvTablePlan plan = plan("NANOSECOND");
+		CsvLineEncoder encoder = new CsvLineEncoder(plan);
+		List<String> lines = new ArrayList<>();
+		LineProtocolChunker chunker = chunker(plan, lines);
+		assertThat(encoder.encode(List.of("1", "h"), chunker)).isFalse();
+		chunker.flush();
+		assertThat(lines).isEmpty();
 	}
 
 	/** Check one row; return whether the encoder took it. */
 	private static boolean check(CsvTablePlan plan, CsvLineEncoder encoder, CsvRowConverter converter,
 			List<String> values) {
-		StringBuilder line = new StringBuilder("prefix|");
-		boolean taken = encoder.encode(values, line);
+		List<String> lines = new ArrayList<>();
+		LineProtocolChunker chunker = chunker(plan, lines);
+		boolean taken = encoder.encode(values, chunker);
+		if (taken) {
+			chunker.endRow();
+		}
+		chunker.flush();
 		String expected;
 		try {
 			Point point = converter.toPoint(values, 2);
@@ -116,15 +147,25 @@ class CsvLineEncoderTests {
 		}
 		catch (CnosCsvImportException | IllegalArgumentException ex) {
 			assertThat(taken).as("malformed row taken: " + values).isFalse();
+			assertThat(lines).as(values.toString()).isEmpty();
 			return false;
 		}
 		if (taken) {
-			assertThat(line.toString()).as(values.toString()).isEqualTo("prefix|" + expected);
+			assertThat(lines).as(values.toString()).containsExactly(expected);
 		}
 		else {
-			assertThat(line).as(values.toString()).hasToString("prefix|");
+			assertThat(lines).as(values.toString()).isEmpty();
 		}
 		return taken;
+	}
+
+	/** A chunker that collects the lines it sends. */
+	private static LineProtocolChunker chunker(CsvTablePlan plan, List<String> lines) {
+		return new LineProtocolChunker(plan.precision(), 1 << 20, (body) -> {
+			for (int i = 0; i < body.lineCount(); i++) {
+				lines.add(body.line(i));
+			}
+		});
 	}
 
 	private static CsvTablePlan plan(String precision) {
