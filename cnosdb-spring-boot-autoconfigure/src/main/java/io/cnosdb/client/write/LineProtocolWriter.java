@@ -24,6 +24,19 @@ final class LineProtocolWriter {
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
 	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
+	/** The tens digit of each number from 0 to 99. */
+	private static final byte[] DIGIT_TENS = new byte[100];
+
+	/** The ones digit of each number from 0 to 99. */
+	private static final byte[] DIGIT_ONES = new byte[100];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			DIGIT_TENS[i] = (byte) ('0' + i / 10);
+			DIGIT_ONES[i] = (byte) ('0' + i % 10);
+		}
+	}
+
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
 
@@ -186,9 +199,17 @@ final class LineProtocolWriter {
 			digits++;
 		}
 		int end = this.size + digits;
-		for (int at = end - 1; at >= this.size; at--) {
-			this.bytes[at] = (byte) ('0' + (rest % 10));
-			rest /= 10;
+		byte[] out = this.bytes;
+		int at = end;
+		// Two digits per division.
+		while (at - this.size >= 2) {
+			int pair = (int) (rest % 100);
+			rest /= 100;
+			out[--at] = DIGIT_ONES[pair];
+			out[--at] = DIGIT_TENS[pair];
+		}
+		if (at > this.size) {
+			out[--at] = (byte) ('0' + rest);
 		}
 		this.size = end;
 	}
