@@ -1,7 +1,7 @@
 package io.cnosdb.client.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
@@ -108,20 +108,23 @@ final class CsvRecordReader implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The text less its byte order mark, if any; not buffered again (the parser reads it
+	 * in blocks of its own).
+	 */
 	private static Reader withoutByteOrderMark(Reader reader) {
-		BufferedReader buffered = (reader instanceof BufferedReader existing) ? existing
-				: new BufferedReader(reader, 64 * 1024);
+		PushbackReader text = new PushbackReader(reader, 1);
 		try {
-			buffered.mark(1);
-			if (buffered.read() != '\uFEFF') {
-				buffered.reset();
+			int first = text.read();
+			if (first != '\uFEFF' && first != -1) {
+				text.unread(first);
 			}
 		}
 		catch (IOException ex) {
 			String message = isEncodingError(ex) ? notUtf8(ex) : "Cannot read the CSV input: " + ex.getMessage();
 			throw failure(message, -1, ex);
 		}
-		return buffered;
+		return text;
 	}
 
 	private static CnosCsvImportException cannotRead(JacksonException ex) {
