@@ -94,7 +94,28 @@ final class LineProtocolWriter {
 	 * checks keep that from happening)
 	 */
 	void writeEscaped(String text, Position position) {
-		if (writeUtf8(text, 0, text.length(), position) >= 0) {
+		// ASCII without escapes, the usual text, straight from the String; at the first
+		// other char the general loop takes over from there.
+		int length = text.length();
+		ensureCapacity(length);
+		byte[] out = this.bytes;
+		int at = this.size;
+		long escaped = position.escaped;
+		int i = 0;
+		while (i < length) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || (c >= 32 && c < 96 && ((escaped >>> (c - 32)) & 1) != 0)) {
+				break;
+			}
+			out[at++] = (byte) c;
+			i++;
+		}
+		this.size = at;
+		if (i == length) {
+			return;
+		}
+		if (writeUtf8(text, i, length, position) >= 0) {
+			this.size -= i;
 			throw new IllegalArgumentException("unpaired surrogate in " + LineProtocolRules.show(text));
 		}
 	}
