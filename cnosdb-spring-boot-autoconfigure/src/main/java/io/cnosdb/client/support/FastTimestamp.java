@@ -37,19 +37,8 @@ public final class FastTimestamp {
 	 */
 	public static @Nullable Instant instant(String text) {
 		int end = fractionEnd(text, false);
-		if (end < 0) {
-			return null;
-		}
-		int offsetSeconds = offsetSeconds(text, end);
-		if (offsetSeconds == Integer.MIN_VALUE) {
-			return null;
-		}
-		long epochDay = epochDay(text);
-		int secondOfDay = secondOfDay(text);
-		if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
-			return null;
-		}
-		return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds, nanos(text, end));
+		long seconds = (end < 0) ? Long.MIN_VALUE : epochSecond(text, end);
+		return (seconds != Long.MIN_VALUE) ? Instant.ofEpochSecond(seconds, nanos(text, end)) : null;
 	}
 
 	/**
@@ -62,24 +51,30 @@ public final class FastTimestamp {
 	 */
 	public static long epochNanos(String text, boolean spaceForT) {
 		int end = fractionEnd(text, spaceForT);
-		if (end < 0) {
-			return NOT_TAKEN;
-		}
-		int offsetSeconds = offsetSeconds(text, end);
-		if (offsetSeconds == Integer.MIN_VALUE) {
-			return NOT_TAKEN;
-		}
-		long epochDay = epochDay(text);
-		int secondOfDay = secondOfDay(text);
-		if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
-			return NOT_TAKEN;
-		}
-		long seconds = epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds;
+		long seconds = (end < 0) ? Long.MIN_VALUE : epochSecond(text, end);
 		// Near or outside the ends of the range: the general parser decides.
 		if (seconds < -9_223_372_036L || seconds > 9_223_372_035L) {
 			return NOT_TAKEN;
 		}
 		return seconds * NANOS_PER_SECOND + nanos(text, end);
+	}
+
+	/**
+	 * Return the second since the epoch of the date, time and offset of a text in the
+	 * layout whose fraction ends at {@code end}, or {@link Long#MIN_VALUE} if a field is
+	 * out of its range or the offset is not {@code Z} or {@code ±HH:MM}.
+	 */
+	private static long epochSecond(String text, int end) {
+		int offsetSeconds = offsetSeconds(text, end);
+		if (offsetSeconds == Integer.MIN_VALUE) {
+			return Long.MIN_VALUE;
+		}
+		long epochDay = epochDay(text);
+		int secondOfDay = secondOfDay(text);
+		if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
+			return Long.MIN_VALUE;
+		}
+		return epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds;
 	}
 
 	/**

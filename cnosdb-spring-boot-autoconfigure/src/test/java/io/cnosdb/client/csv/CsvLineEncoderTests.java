@@ -86,46 +86,31 @@ class CsvLineEncoderTests {
 
 	@Test
 	void usualRowsAreTaken() {
-		CsvTablePlan plan = plan("NANOSECOND");
-		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		List<String> lines = new ArrayList<>();
-		LineProtocolChunker chunker = chunker(plan, lines);
-		assertThat(encoder.encode(
-				List.of("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""), chunker))
+		Encoding encoding = new Encoding();
+		assertThat(encoding.encode("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""))
 			.isTrue();
-		chunker.endRow();
-		chunker.flush();
-		assertThat(lines)
+		assertThat(encoding.sent())
 			.containsExactly("bench,host=host-1 b=false,d=0.25,i=1i,s=\"a \\\"b\\\"\" 1709287200001000000");
 	}
 
 	@Test
 	void rowNotTakenLeavesTheLinesBeforeIt() {
-		CsvTablePlan plan = plan("NANOSECOND");
-		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		List<String> lines = new ArrayList<>();
-		LineProtocolChunker chunker = chunker(plan, lines);
-		assertThat(encoder.encode(List.of("5", "h", "", "1.5", "", "", "", ""), chunker)).isTrue();
-		chunker.endRow();
+		Encoding encoding = new Encoding();
+		assertThat(encoding.encode("5", "h", "", "1.5", "", "", "", "")).isTrue();
 		// Refused by the row writer after the tags were written: a lone surrogate.
-		assertThat(encoder.encode(List.of("6", "h", "z", "2.5", "", "", "", "lone \uD800"), chunker)).isFalse();
+		assertThat(encoding.encode("6", "h", "z", "2.5", "", "", "", "lone \uD800")).isFalse();
 		// Refused by the encoder after the tags were written: not a number.
-		assertThat(encoder.encode(List.of("7", "h", "z", "x", "", "", "", ""), chunker)).isFalse();
+		assertThat(encoding.encode("7", "h", "z", "x", "", "", "", "")).isFalse();
 		// Out of the range of a long.
-		assertThat(encoder.encode(List.of("8", "h", "z", "1", "9223372036854775808", "", "", ""), chunker)).isFalse();
-		chunker.flush();
-		assertThat(lines).containsExactly("bench,host=h d=1.5 5");
+		assertThat(encoding.encode("8", "h", "z", "1", "9223372036854775808", "", "", "")).isFalse();
+		assertThat(encoding.sent()).containsExactly("bench,host=h d=1.5 5");
 	}
 
 	@Test
 	void rowWithTheWrongNumberOfValuesIsLeftToTheConverter() {
-		CsvTablePlan plan = plan("NANOSECOND");
-		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		List<String> lines = new ArrayList<>();
-		LineProtocolChunker chunker = chunker(plan, lines);
-		assertThat(encoder.encode(List.of("1", "h"), chunker)).isFalse();
-		chunker.flush();
-		assertThat(lines).isEmpty();
+		Encoding encoding = new Encoding();
+		assertThat(encoding.encode("1", "h")).isFalse();
+		assertThat(encoding.sent()).isEmpty();
 	}
 
 	/** Check one row; return whether the encoder took it. */
@@ -166,6 +151,32 @@ class CsvLineEncoderTests {
 				lines.add(body.line(i));
 			}
 		});
+	}
+
+	/** An encoder of the nanosecond plan writing to a chunker that collects its lines. */
+	private static final class Encoding {
+
+		private final List<String> lines = new ArrayList<>();
+
+		private final CsvTablePlan plan = plan("NANOSECOND");
+
+		private final CsvLineEncoder encoder = new CsvLineEncoder(this.plan);
+
+		private final LineProtocolChunker chunker = chunker(this.plan, this.lines);
+
+		boolean encode(String... values) {
+			boolean taken = this.encoder.encode(List.of(values), this.chunker);
+			if (taken) {
+				this.chunker.endRow();
+			}
+			return taken;
+		}
+
+		List<String> sent() {
+			this.chunker.flush();
+			return this.lines;
+		}
+
 	}
 
 	private static CsvTablePlan plan(String precision) {
