@@ -2,7 +2,11 @@ package io.cnosdb.client.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -90,7 +94,7 @@ public class CnosCsvImporter {
 	public CsvImportResult writeCsv(String table, Path file, CsvColumnMapping mapping) {
 		Assert.notNull(file, "'file' must not be null");
 		try (InputStream in = Files.newInputStream(file)) {
-			return writeCsv(table, new CsvByteRecords(in), mapping, Files.size(file));
+			return writeCsv(table, newReader(in), mapping, Files.size(file));
 		}
 		catch (IOException ex) {
 			throw new CnosCsvImportException("Cannot read " + file + ": " + ex.getMessage(), -1, null, null, 0, ex);
@@ -122,7 +126,14 @@ public class CnosCsvImporter {
 	 */
 	public CsvImportResult writeCsv(String table, InputStream in, CsvColumnMapping mapping) {
 		Assert.notNull(in, "'in' must not be null");
-		return writeCsv(table, new CsvByteRecords(in), mapping, -1);
+		return writeCsv(table, newReader(in), mapping);
+	}
+
+	private static Reader newReader(InputStream in) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		return new InputStreamReader(in, decoder);
 	}
 
 	/**
@@ -150,22 +161,14 @@ public class CnosCsvImporter {
 	 * malformed row, or a write fails
 	 */
 	public CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping) {
+		return writeCsv(table, reader, mapping, -1);
+	}
+
+	private CsvImportResult writeCsv(String table, Reader reader, CsvColumnMapping mapping, long inputSize) {
 		CsvTablePlan.checkTableName(table);
 		Assert.notNull(reader, "'reader' must not be null");
 		Assert.notNull(mapping, "'mapping' must not be null");
 		try (CsvRecordReader records = new CsvRecordReader(reader)) {
-			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, -1).run(mapping);
-		}
-	}
-
-	/**
-	 * Import plain UTF-8 records straight from their bytes, the others through Jackson
-	 * ({@link CsvByteRecords}).
-	 */
-	private CsvImportResult writeCsv(String table, CsvByteRecords records, CsvColumnMapping mapping, long inputSize) {
-		try (records) {
-			CsvTablePlan.checkTableName(table);
-			Assert.notNull(mapping, "'mapping' must not be null");
 			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, inputSize).run(mapping);
 		}
 	}

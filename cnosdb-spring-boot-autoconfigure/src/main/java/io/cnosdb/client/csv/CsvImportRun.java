@@ -38,7 +38,7 @@ final class CsvImportRun {
 
 	private final String table;
 
-	private final CsvRecords records;
+	private final CsvRecordReader records;
 
 	/** The size of the input in bytes, or -1 if not known. */
 	private final long inputSize;
@@ -60,7 +60,8 @@ final class CsvImportRun {
 	 * @param records the CSV input, header first
 	 * @param inputSize the size of the input in bytes, or -1 if not known
 	 */
-	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecords records, long inputSize) {
+	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecordReader records,
+			long inputSize) {
 		this.operations = operations;
 		this.maxRequestSize = maxRequestSize;
 		this.table = table;
@@ -83,7 +84,6 @@ final class CsvImportRun {
 		CsvTablePlan plan = CsvTablePlan.plan(this.operations, this.table, values, mapping);
 		CsvRowConverter converter = new CsvRowConverter(plan);
 		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		StringBuilder text = new StringBuilder(256);
 		LineProtocolChunker chunker = newChunker(plan);
 		while (true) {
 			long line = this.records.nextRecordLine();
@@ -92,8 +92,7 @@ final class CsvImportRun {
 				if (!this.records.next(values)) {
 					break;
 				}
-				text.setLength(0);
-				if (!encoder.encode(values, text)) {
+				if (!encoder.encode(values, chunker)) {
 					// Not a row the encoder is sure of: build its point, which names what
 					// is wrong with it, if anything.
 					point = converter.toPoint(values, line);
@@ -107,11 +106,12 @@ final class CsvImportRun {
 			}
 			remember(line);
 			try {
-				if (point != null) {
-					chunker.append(point);
+				if (point == null) {
+					// The encoder wrote the row.
+					chunker.endRow();
 				}
 				else {
-					chunker.appendLines(text);
+					chunker.append(point);
 				}
 			}
 			catch (IllegalArgumentException ex) {

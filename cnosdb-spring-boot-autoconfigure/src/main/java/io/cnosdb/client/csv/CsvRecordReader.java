@@ -1,7 +1,7 @@
 package io.cnosdb.client.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
@@ -22,7 +22,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  *
  * @author CnosDB Spring Boot contributors
  */
-final class CsvRecordReader implements CsvRecords {
+final class CsvRecordReader implements AutoCloseable {
 
 	private static final ObjectReader CSV_READER = CsvMapper.shared()
 		.readerFor(String[].class)
@@ -33,10 +33,7 @@ final class CsvRecordReader implements CsvRecords {
 
 	private boolean started;
 
-	private long recordStartLine;
-
-	/** The lines of the input before the text this reader reads. */
-	private final long lineOffset;
+	private long recordStartLine = 1;
 
 	/**
 	 * Open a reader over the text; it is read as far as the records asked for and not
@@ -45,21 +42,7 @@ final class CsvRecordReader implements CsvRecords {
 	 * @throws CnosCsvImportException if the text cannot be read
 	 */
 	CsvRecordReader(Reader reader) {
-		this(reader, 0, true);
-	}
-
-	/**
-	 * Open a reader over the rest of a text, the lines before it read already.
-	 * @param reader the rest of the CSV text, from the start of a record
-	 * @param lineOffset the number of lines before it
-	 * @param atStart whether the text is the start of the input, where a byte order mark
-	 * is skipped
-	 * @throws CnosCsvImportException if the text cannot be read
-	 */
-	CsvRecordReader(Reader reader, long lineOffset, boolean atStart) {
-		this.lineOffset = lineOffset;
-		this.recordStartLine = lineOffset + 1;
-		Reader text = atStart ? withoutByteOrderMark(reader) : reader;
+		Reader text = withoutByteOrderMark(reader);
 		try {
 			this.parser = CSV_READER.createParser(text);
 		}
@@ -73,8 +56,7 @@ final class CsvRecordReader implements CsvRecords {
 	 * after the record it read.
 	 * @return the line, from 1
 	 */
-	@Override
-	public long nextRecordLine() {
+	long nextRecordLine() {
 		return this.recordStartLine;
 	}
 
@@ -85,8 +67,7 @@ final class CsvRecordReader implements CsvRecords {
 	 * @throws CnosCsvImportException if the record is malformed or the input is not valid
 	 * UTF-8
 	 */
-	@Override
-	public boolean next(List<String> values) {
+	boolean next(List<String> values) {
 		values.clear();
 		try {
 			JsonToken token = this.parser.nextToken();
@@ -105,7 +86,7 @@ final class CsvRecordReader implements CsvRecords {
 				}
 				values.add(this.parser.getString());
 			}
-			this.recordStartLine = this.lineOffset + this.parser.currentLocation().getLineNr();
+			this.recordStartLine = this.parser.currentLocation().getLineNr();
 			return true;
 		}
 		catch (JacksonException ex) {
@@ -127,20 +108,23 @@ final class CsvRecordReader implements CsvRecords {
 		}
 	}
 
+	/**
+	 * The text less its byte order mark, if any; not buffered again (the parser reads it
+	 * in blocks of its own).
+	 */
 	private static Reader withoutByteOrderMark(Reader reader) {
-		BufferedReader buffered = (reader instanceof BufferedReader existing) ? existing
-				: new BufferedReader(reader, 64 * 1024);
+		PushbackReader text = new PushbackReader(reader, 1);
 		try {
-			buffered.mark(1);
-			if (buffered.read() != '\uFEFF') {
-				buffered.reset();
+			int first = text.read();
+			if (first != '\uFEFF' && first != -1) {
+				text.unread(first);
 			}
 		}
 		catch (IOException ex) {
 			String message = isEncodingError(ex) ? notUtf8(ex) : "Cannot read the CSV input: " + ex.getMessage();
 			throw failure(message, -1, ex);
 		}
-		return buffered;
+		return text;
 	}
 
 	private static CnosCsvImportException cannotRead(JacksonException ex) {

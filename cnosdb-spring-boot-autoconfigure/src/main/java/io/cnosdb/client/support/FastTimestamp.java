@@ -8,17 +8,24 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the one timestamp layout CnosDB renders, {@code yyyy-MM-ddTHH:mm:ss} with an
- * optional fraction of 1 to 9 digits and an optional offset ({@code Z} or
- * {@code ±HH:MM}), without the general ISO parser. Anything else, including any value out
- * of range, returns {@code null} and is left to the general parser, which decides whether
- * it is valid: a value read here is exactly the value the general parser returns.
+ * Reads the timestamp layout CnosDB renders, {@code yyyy-MM-ddTHH:mm:ss} with an optional
+ * fraction of 1 to 9 digits and an optional offset ({@code Z} or {@code ±HH:MM}), without
+ * the general ISO parser; for CSV imports also with a space for the {@code T}. Anything
+ * else, including any value out of range, is not taken and is left to the general parser,
+ * which decides whether it is valid: a value read here is exactly the value the general
+ * parser returns. Used by the query path (instants and offset date-times) and the CSV
+ * import (nanoseconds since the epoch).
  *
  * @author CnosDB Spring Boot contributors
  */
-final class FastTimestamp {
+public final class FastTimestamp {
+
+	/** What {@link #epochNanos(String, boolean)} returns for text it does not take. */
+	public static final long NOT_TAKEN = Long.MIN_VALUE;
 
 	private static final int SECONDS_PER_DAY = 86_400;
+
+	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
 	private FastTimestamp() {
 	}
@@ -28,21 +35,46 @@ final class FastTimestamp {
 	 * @param text the text
 	 * @return the instant, or {@code null} if the text is not in the fixed layout
 	 */
-	static @Nullable Instant instant(String text) {
-		int end = fractionEnd(text);
-		if (end < 0) {
-			return null;
+	public static @Nullable Instant instant(String text) {
+		int end = fractionEnd(text, false);
+		long seconds = (end < 0) ? Long.MIN_VALUE : epochSecond(text, end);
+		return (seconds != Long.MIN_VALUE) ? Instant.ofEpochSecond(seconds, nanos(text, end)) : null;
+	}
+
+	/**
+	 * Read a timestamp as nanoseconds since the epoch (UTC when it has no offset).
+	 * @param text the text
+	 * @param spaceForT whether a space may stand for the {@code T} between date and time
+	 * @return the nanoseconds, or {@link #NOT_TAKEN} if the text is not in the layout or
+	 * outside the range of nanoseconds in a signed 64-bit number (which the general
+	 * parser then reads or refuses)
+	 */
+	public static long epochNanos(String text, boolean spaceForT) {
+		int end = fractionEnd(text, spaceForT);
+		long seconds = (end < 0) ? Long.MIN_VALUE : epochSecond(text, end);
+		// Near or outside the ends of the range: the general parser decides.
+		if (seconds < -9_223_372_036L || seconds > 9_223_372_035L) {
+			return NOT_TAKEN;
 		}
+		return seconds * NANOS_PER_SECOND + nanos(text, end);
+	}
+
+	/**
+	 * Return the second since the epoch of the date, time and offset of a text in the
+	 * layout whose fraction ends at {@code end}, or {@link Long#MIN_VALUE} if a field is
+	 * out of its range or the offset is not {@code Z} or {@code ±HH:MM}.
+	 */
+	private static long epochSecond(String text, int end) {
 		int offsetSeconds = offsetSeconds(text, end);
 		if (offsetSeconds == Integer.MIN_VALUE) {
-			return null;
+			return Long.MIN_VALUE;
 		}
 		long epochDay = epochDay(text);
 		int secondOfDay = secondOfDay(text);
 		if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
-			return null;
+			return Long.MIN_VALUE;
 		}
-		return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds, nanos(text, end));
+		return epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds;
 	}
 
 	/**
@@ -50,8 +82,8 @@ final class FastTimestamp {
 	 * @param text the text
 	 * @return the timestamp, or {@code null} if the text is not in the fixed layout
 	 */
-	static @Nullable OffsetDateTime offsetDateTime(String text) {
-		int end = fractionEnd(text);
+	public static @Nullable OffsetDateTime offsetDateTime(String text) {
+		int end = fractionEnd(text, false);
 		if (end < 0) {
 			return null;
 		}
@@ -68,10 +100,11 @@ final class FastTimestamp {
 	 * Check the date and time separators and return where the fraction (if any) ends, or
 	 * -1 if the text does not start with the layout.
 	 */
-	private static int fractionEnd(String text) {
+	private static int fractionEnd(String text, boolean spaceForT) {
 		int length = text.length();
-		if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
+		if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-'
+				|| (text.charAt(10) != 'T' && (!spaceForT || text.charAt(10) != ' ')) || text.charAt(13) != ':'
+				|| text.charAt(16) != ':') {
 			return -1;
 		}
 		if (length == 19 || text.charAt(19) != '.') {

@@ -399,17 +399,39 @@ public final class LineProtocolBuffer {
 
 		private int keyCount;
 
+		/**
+		 * The kind ({@link LineProtocolRules#TAG_KEY} or {@code FIELD_KEY}) of each key.
+		 */
+		private int[] kinds = new int[8];
+
+		/**
+		 * How many of {@link #keys} (with {@link #kinds}) were checked in order in the
+		 * last row: a row that gives the same key objects in the same order needs no
+		 * check of them again, as rows written in a loop do.
+		 */
+		private int checkedCount;
+
+		/** Whether every key of this row so far is the checked key at its place. */
+		private boolean asChecked;
+
+		/** The measurement of the last row that was checked, or {@code null}. */
+		private @Nullable String checkedMeasurement;
+
 		private int fieldCount;
 
 		private Row() {
 		}
 
 		void begin(String measurement) {
-			if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
-				LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+			if (measurement != this.checkedMeasurement) {
+				if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
+					LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+				}
+				this.checkedMeasurement = measurement;
 			}
 			this.measurement = measurement;
 			this.keyCount = 0;
+			this.asChecked = true;
 			this.fieldCount = 0;
 			LineProtocolBuffer buffer = LineProtocolBuffer.this;
 			buffer.beginLine();
@@ -441,7 +463,7 @@ public final class LineProtocolBuffer {
 				if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
 					LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
 				}
-				remember(key);
+				remember(key, LineProtocolRules.TAG_KEY);
 				LineProtocolWriter out = LineProtocolBuffer.this.bytes;
 				out.writeAscii(',');
 				out.writeEscaped(key, LineProtocolWriter.Position.KEY);
@@ -652,6 +674,7 @@ public final class LineProtocolBuffer {
 				buffer.bytes.truncate(buffer.rowStart);
 				buffer.rowStart = -1;
 			}
+			forgetKeys();
 		}
 
 		private void end(boolean hasTime, long nanos) {
@@ -701,11 +724,17 @@ public final class LineProtocolBuffer {
 			out.writeAscii((this.fieldCount == 0) ? ' ' : ',');
 			out.writeEscaped(key, LineProtocolWriter.Position.KEY);
 			out.writeAscii('=');
-			remember(key);
+			remember(key, LineProtocolRules.FIELD_KEY);
 			this.fieldCount++;
 		}
 
 		private void checkKey(String what, String key, int kind) {
+			int at = this.keyCount;
+			if (this.asChecked && at < this.checkedCount && this.keys[at] == key && this.kinds[at] == kind) {
+				// Checked in the last row, at the same place after the same keys.
+				return;
+			}
+			this.asChecked = false;
 			if (!LineProtocolRules.isPlain(key, kind)) {
 				LineProtocolRules.checkKey(() -> describe(what), key, kind == LineProtocolRules.FIELD_KEY);
 			}
@@ -713,7 +742,7 @@ public final class LineProtocolBuffer {
 				throw new IllegalArgumentException(describe(what)
 						+ " 'time' is the name of CnosDB's timestamp column; end the row with at(…) to set it");
 			}
-			for (int i = 0; i < this.keyCount; i++) {
+			for (int i = 0; i < at; i++) {
 				if (this.keys[i].equals(key)) {
 					throw new IllegalArgumentException(
 							describe("key '" + key + "'") + " is already in this row; a line holds each column once");
@@ -721,15 +750,22 @@ public final class LineProtocolBuffer {
 			}
 		}
 
-		private void remember(String key) {
+		private void remember(String key, int kind) {
 			if (this.keyCount == this.keys.length) {
 				this.keys = Arrays.copyOf(this.keys, 2 * this.keys.length);
+				this.kinds = Arrays.copyOf(this.kinds, 2 * this.kinds.length);
 			}
+			this.kinds[this.keyCount] = kind;
 			this.keys[this.keyCount++] = key;
 		}
 
+		/**
+		 * End the keys of this row: those given (each checked, none twice) are the
+		 * checked keys of the next row; those after them, of an earlier row, are dropped.
+		 */
 		private void forgetKeys() {
-			Arrays.fill(this.keys, 0, this.keyCount, null);
+			Arrays.fill(this.keys, this.keyCount, Math.max(this.keyCount, this.checkedCount), null);
+			this.checkedCount = this.keyCount;
 			this.keyCount = 0;
 		}
 
@@ -746,7 +782,6 @@ public final class LineProtocolBuffer {
 		/** Drop the row after a refused call. */
 		private RuntimeException dropped(RuntimeException ex) {
 			cancel();
-			forgetKeys();
 			return ex;
 		}
 

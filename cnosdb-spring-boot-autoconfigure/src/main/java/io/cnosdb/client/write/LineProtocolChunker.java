@@ -161,9 +161,40 @@ public final class LineProtocolChunker {
 	}
 
 	/**
-	 * Send what is buffered, if anything, as one last body.
+	 * Start a line in the body being filled, without building a {@link Point}: the row
+	 * writer of {@link LineProtocolBuffer#row(String)}, with its checks and escaping. End
+	 * the row with one of its {@code at…} methods, then call {@link #endRow()}, which
+	 * sends a body when it is full. A row is never sent unfinished, and a body is never
+	 * sent larger than the limit, even if {@link #endRow()} is not called: the next
+	 * {@code append}, {@code endRow} or {@link #flush()} cuts it first.
+	 * @param measurement the measurement (table) name
+	 * @return the writer of the row
+	 * @throws IllegalArgumentException if the measurement cannot be written exactly
+	 * @throws IllegalStateException if the previous row is unfinished
+	 */
+	public LineProtocolBuffer.Row row(String measurement) {
+		return this.body.row(measurement);
+	}
+
+	/**
+	 * After a row started by {@link #row(String)} is ended (or dropped): send a body if
+	 * the buffered lines are more than one request may carry.
+	 * @throws IllegalArgumentException if the row alone is larger than one request may be
+	 * (it is dropped, the lines before it were sent)
+	 * @throws IllegalStateException if the row is not ended
+	 */
+	public void endRow() {
+		Assert.state(!this.body.hasUnfinishedRow(), "The row is not ended: call one of its at… methods first");
+		cut();
+	}
+
+	/**
+	 * Send what is buffered, if anything, as bodies of at most the limit.
+	 * @throws IllegalArgumentException if the last line appended is larger than one
+	 * request may be (the lines before it were sent)
 	 */
 	public void flush() {
+		cut();
 		if (!this.body.isEmpty()) {
 			send(this.body);
 			this.body.clear();

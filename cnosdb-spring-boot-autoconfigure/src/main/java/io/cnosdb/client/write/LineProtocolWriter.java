@@ -24,6 +24,19 @@ final class LineProtocolWriter {
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
 	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
+	/** The tens digit of each number from 0 to 99. */
+	private static final byte[] DIGIT_TENS = new byte[100];
+
+	/** The ones digit of each number from 0 to 99. */
+	private static final byte[] DIGIT_ONES = new byte[100];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			DIGIT_TENS[i] = (byte) ('0' + i / 10);
+			DIGIT_ONES[i] = (byte) ('0' + i % 10);
+		}
+	}
+
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
 
@@ -81,7 +94,28 @@ final class LineProtocolWriter {
 	 * checks keep that from happening)
 	 */
 	void writeEscaped(String text, Position position) {
-		if (writeUtf8(text, 0, text.length(), position) >= 0) {
+		// ASCII without escapes, the usual text, straight from the String; at the first
+		// other char the general loop takes over from there.
+		int length = text.length();
+		ensureCapacity(length);
+		byte[] out = this.bytes;
+		int at = this.size;
+		long escaped = position.escaped;
+		int i = 0;
+		while (i < length) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || (c >= 32 && c < 96 && ((escaped >>> (c - 32)) & 1) != 0)) {
+				break;
+			}
+			out[at++] = (byte) c;
+			i++;
+		}
+		this.size = at;
+		if (i == length) {
+			return;
+		}
+		if (writeUtf8(text, i, length, position) >= 0) {
+			this.size -= i;
 			throw new IllegalArgumentException("unpaired surrogate in " + LineProtocolRules.show(text));
 		}
 	}
@@ -186,9 +220,17 @@ final class LineProtocolWriter {
 			digits++;
 		}
 		int end = this.size + digits;
-		for (int at = end - 1; at >= this.size; at--) {
-			this.bytes[at] = (byte) ('0' + (rest % 10));
-			rest /= 10;
+		byte[] out = this.bytes;
+		int at = end;
+		// Two digits per division.
+		while (at - this.size >= 2) {
+			int pair = (int) (rest % 100);
+			rest /= 100;
+			out[--at] = DIGIT_ONES[pair];
+			out[--at] = DIGIT_TENS[pair];
+		}
+		if (at > this.size) {
+			out[--at] = (byte) ('0' + rest);
 		}
 		this.size = end;
 	}

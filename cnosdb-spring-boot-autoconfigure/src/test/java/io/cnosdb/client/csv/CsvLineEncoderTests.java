@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.cnosdb.client.CnosServerStub;
 import io.cnosdb.client.CnosTemplate;
 import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,28 +86,43 @@ class CsvLineEncoderTests {
 
 	@Test
 	void usualRowsAreTaken() {
-		CsvTablePlan plan = plan("NANOSECOND");
-		CsvLineEncoder encoder = new CsvLineEncoder(plan);
-		StringBuilder line = new StringBuilder();
-		assertThat(encoder
-			.encode(List.of("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""), line))
+		Encoding encoding = new Encoding();
+		assertThat(encoding.encode("2024-03-01T10:00:00.001000000", "host-1", "", "0.25", "1", "", "false", "a \"b\""))
 			.isTrue();
-		assertThat(line).hasToString("bench,host=host-1 b=false,d=0.25,i=1i,s=\"a \\\"b\\\"\" 1709287200001000000");
+		assertThat(encoding.sent())
+			.containsExactly("bench,host=host-1 b=false,d=0.25,i=1i,s=\"a \\\"b\\\"\" 1709287200001000000");
+	}
+
+	@Test
+	void rowNotTakenLeavesTheLinesBeforeIt() {
+		Encoding encoding = new Encoding();
+		assertThat(encoding.encode("5", "h", "", "1.5", "", "", "", "")).isTrue();
+		// Refused by the row writer after the tags were written: a lone surrogate.
+		assertThat(encoding.encode("6", "h", "z", "2.5", "", "", "", "lone \uD800")).isFalse();
+		// Refused by the encoder after the tags were written: not a number.
+		assertThat(encoding.encode("7", "h", "z", "x", "", "", "", "")).isFalse();
+		// Out of the range of a long.
+		assertThat(encoding.encode("8", "h", "z", "1", "9223372036854775808", "", "", "")).isFalse();
+		assertThat(encoding.sent()).containsExactly("bench,host=h d=1.5 5");
 	}
 
 	@Test
 	void rowWithTheWrongNumberOfValuesIsLeftToTheConverter() {
-		CsvLineEncoder encoder = new CsvLineEncoder(plan("NANOSECOND"));
-		StringBuilder line = new StringBuilder("kept");
-		assertThat(encoder.encode(List.of("1", "h"), line)).isFalse();
-		assertThat(line).hasToString("kept");
+		Encoding encoding = new Encoding();
+		assertThat(encoding.encode("1", "h")).isFalse();
+		assertThat(encoding.sent()).isEmpty();
 	}
 
 	/** Check one row; return whether the encoder took it. */
 	private static boolean check(CsvTablePlan plan, CsvLineEncoder encoder, CsvRowConverter converter,
 			List<String> values) {
-		StringBuilder line = new StringBuilder("prefix|");
-		boolean taken = encoder.encode(values, line);
+		List<String> lines = new ArrayList<>();
+		LineProtocolChunker chunker = chunker(plan, lines);
+		boolean taken = encoder.encode(values, chunker);
+		if (taken) {
+			chunker.endRow();
+		}
+		chunker.flush();
 		String expected;
 		try {
 			Point point = converter.toPoint(values, 2);
@@ -116,15 +132,51 @@ class CsvLineEncoderTests {
 		}
 		catch (CnosCsvImportException | IllegalArgumentException ex) {
 			assertThat(taken).as("malformed row taken: " + values).isFalse();
+			assertThat(lines).as(values.toString()).isEmpty();
 			return false;
 		}
 		if (taken) {
-			assertThat(line.toString()).as(values.toString()).isEqualTo("prefix|" + expected);
+			assertThat(lines).as(values.toString()).containsExactly(expected);
 		}
 		else {
-			assertThat(line).as(values.toString()).hasToString("prefix|");
+			assertThat(lines).as(values.toString()).isEmpty();
 		}
 		return taken;
+	}
+
+	/** A chunker that collects the lines it sends. */
+	private static LineProtocolChunker chunker(CsvTablePlan plan, List<String> lines) {
+		return new LineProtocolChunker(plan.precision(), 1 << 20, (body) -> {
+			for (int i = 0; i < body.lineCount(); i++) {
+				lines.add(body.line(i));
+			}
+		});
+	}
+
+	/** An encoder of the nanosecond plan writing to a chunker that collects its lines. */
+	private static final class Encoding {
+
+		private final List<String> lines = new ArrayList<>();
+
+		private final CsvTablePlan plan = plan("NANOSECOND");
+
+		private final CsvLineEncoder encoder = new CsvLineEncoder(this.plan);
+
+		private final LineProtocolChunker chunker = chunker(this.plan, this.lines);
+
+		boolean encode(String... values) {
+			boolean taken = this.encoder.encode(List.of(values), this.chunker);
+			if (taken) {
+				this.chunker.endRow();
+			}
+			return taken;
+		}
+
+		List<String> sent() {
+			this.chunker.flush();
+			return this.lines;
+		}
+
 	}
 
 	private static CsvTablePlan plan(String precision) {

@@ -61,6 +61,29 @@ class FastTimestampTests {
 	}
 
 	@Test
+	void readsNanosecondsSinceTheEpochInTheFormsOfCsvFiles() {
+		assertThat(FastTimestamp.epochNanos("2024-03-01T10:00:00.001", false)).isEqualTo(1709287200001000000L);
+		assertThat(FastTimestamp.epochNanos("2024-03-01 10:00:00.001", true)).isEqualTo(1709287200001000000L);
+		assertThat(FastTimestamp.epochNanos("2024-03-01T10:00:00.000000001Z", false)).isEqualTo(1709287200000000001L);
+		assertThat(FastTimestamp.epochNanos("2024-03-01T12:30:00+02:30", false)).isEqualTo(1709287200000000000L);
+		assertThat(FastTimestamp.epochNanos("1969-12-31T23:59:59.5", false)).isEqualTo(-500_000_000L);
+		assertThat(FastTimestamp.epochNanos("1677-09-21T00:12:44", false)).isEqualTo(-9223372036000000000L);
+		assertThat(FastTimestamp.epochNanos("2262-04-11T23:47:15.999999999", false)).isEqualTo(9223372035999999999L);
+	}
+
+	@Test
+	void leavesTheEndsOfTheRangeOfNanosecondsAndOtherFormsToTheGeneralParser() {
+		for (String text : List.of("1677-09-21T00:12:43.145224192", "2262-04-11T23:47:16.854775807",
+				"2262-04-11T23:47:16.854775808", "0000-01-01T00:00:00", "9999-12-31T23:59:59", "2024-03-01 10:00:00",
+				"2024-02-30T00:00:00", "2024-03-01T10:00", "2024-03-01T10:00:00.", "2024-03-01T24:00:00",
+				"2024-03-01T10:00:00.1234567891", "2024-03-01T10:00:00[UTC]", "", "x", "1709287200")) {
+			assertThat(FastTimestamp.epochNanos(text, false)).as(text).isEqualTo(FastTimestamp.NOT_TAKEN);
+		}
+		assertThat(FastTimestamp.epochNanos("2024-03-01  10:00:00", true)).isEqualTo(FastTimestamp.NOT_TAKEN);
+		assertThat(FastTimestamp.epochNanos("2024-03-01t10:00:00", true)).isEqualTo(FastTimestamp.NOT_TAKEN);
+	}
+
+	@Test
 	void agreesWithTheGeneralParserOnEveryLayoutItReads() {
 		Random random = new Random(42);
 		List<String> texts = new ArrayList<>();
@@ -98,6 +121,19 @@ class FastTimestampTests {
 				assertThat(offsetDateTime).as(text).isEqualTo(general);
 				assertThat(offsetDateTime.getOffset()).as(text).isEqualTo(general.getOffset());
 				assertThat(instant).as(text).isEqualTo(general.toInstant());
+			}
+			long nanos = FastTimestamp.epochNanos(text, false);
+			String spaced = (text.length() > 10) ? text.substring(0, 10) + ' ' + text.substring(11) : text;
+			assertThat(FastTimestamp.epochNanos(spaced, true)).as(spaced).isEqualTo(nanos);
+			assertThat(FastTimestamp.epochNanos(spaced, false)).as(spaced).isEqualTo(FastTimestamp.NOT_TAKEN);
+			if (nanos != FastTimestamp.NOT_TAKEN) {
+				assertThat(Instant.ofEpochSecond(0, nanos)).as(text).isEqualTo(general.toInstant());
+			}
+			else if (instant != null) {
+				// Taken as an instant, not as nanoseconds: only near or past the ends of
+				// the range of nanoseconds.
+				long seconds = instant.getEpochSecond();
+				assertThat(seconds < -9_223_372_036L || seconds > 9_223_372_035L).as(text).isTrue();
 			}
 		}
 		assertThat(fast).isGreaterThan(texts.size() / 10);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The one place that bounds a write request: bodies are cut at line boundaries, never
@@ -39,6 +40,49 @@ class LineProtocolChunkerTests {
 		assertThat(chunker.linesSent()).isEqualTo(25);
 		assertThat(chunker.requestsSent()).isEqualTo(this.bodies.size());
 		assertThat(chunker.pendingLines()).isZero();
+	}
+
+	@Test
+	void rowsWrittenThroughTheChunkerAreCutLikeOtherLines() {
+		LineProtocolChunker chunker = chunker(40);
+		StringBuilder all = new StringBuilder();
+		for (int i = 0; i < 25; i++) {
+			chunker.row("m").tag("t", "a b").field("v", (long) i).at(i, java.util.concurrent.TimeUnit.NANOSECONDS);
+			chunker.endRow();
+			all.append("m,t=a\\ b v=").append(i).append("i ").append(i).append('\n');
+		}
+		chunker.flush();
+		assertThat(this.bodies).hasSizeGreaterThan(1)
+			.allSatisfy((body) -> assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(40));
+		assertThat(String.join("", this.bodies)).isEqualTo(all.toString());
+		assertThat(chunker.linesSent()).isEqualTo(25);
+	}
+
+	@Test
+	void withoutEndRowTheLimitStillHoldsAtTheNextFlush() {
+		LineProtocolChunker chunker = chunker(20);
+		for (int i = 0; i < 5; i++) {
+			chunker.row("m").field("v", (long) i).at(i, java.util.concurrent.TimeUnit.NANOSECONDS);
+		}
+		assertThat(this.bodies).isEmpty();
+		chunker.flush();
+		assertThat(this.bodies).containsExactly("m v=0i 0\nm v=1i 1\n", "m v=2i 2\nm v=3i 3\n", "m v=4i 4\n");
+	}
+
+	@Test
+	void endRowRefusesAnUnfinishedRowAndARowLargerThanTheLimit() {
+		LineProtocolChunker chunker = chunker(20);
+		LineProtocolBuffer.Row unfinished = chunker.row("m").field("v", 1L);
+		assertThatIllegalStateException().isThrownBy(chunker::endRow)
+			.withMessage("The row is not ended: call one of its at… methods first");
+		unfinished.cancel();
+		chunker.row("m").field("v", 1L).at(1, java.util.concurrent.TimeUnit.NANOSECONDS);
+		chunker.endRow();
+		chunker.row("m").field("s", "x".repeat(20)).at(2, java.util.concurrent.TimeUnit.NANOSECONDS);
+		assertThatIllegalArgumentException().isThrownBy(chunker::endRow).withMessageStartingWith("Line 2 is 29 bytes");
+		assertThat(this.bodies).containsExactly("m v=1i 1\n");
+		chunker.flush();
+		assertThat(this.bodies).containsExactly("m v=1i 1\n");
 	}
 
 	@Test

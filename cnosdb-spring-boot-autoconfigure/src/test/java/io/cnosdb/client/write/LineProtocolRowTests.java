@@ -183,6 +183,30 @@ class LineProtocolRowTests {
 		assertThat(text(buffer)).isEqualTo(before);
 	}
 
+	@Test
+	void keysCheckedInTheLastRowAreStillCheckedForDuplicatesAfterAnotherPrefix() {
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.NS);
+		String a = "a";
+		String b = "k";
+		String sameAsB = new String("k".toCharArray());
+		buffer.row("m").tag(a, "1").field(b, 1L).at(1, TimeUnit.NANOSECONDS);
+		// The same keys again: taken without checking them again.
+		buffer.row("m").tag(a, "2").field(b, 2L).at(2, TimeUnit.NANOSECONDS);
+		// Another key first, then dropped.
+		buffer.row("m").tag(sameAsB, "3").cancel();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> buffer.row("m").tag(sameAsB, "4").field(b, 4L).at(4, TimeUnit.NANOSECONDS))
+			.withMessage("Row 'm': key 'k' is already in this row; a line holds each column once");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> buffer.row("m").tag(a, "5").field(a, 5L).at(5, TimeUnit.NANOSECONDS))
+			.withMessage("Row 'm': key 'a' is already in this row; a line holds each column once");
+		// A tag key checked before is checked again as a field key.
+		assertThatIllegalArgumentException().isThrownBy(() -> buffer.row("m").field("time", 6L))
+			.withMessageContaining("'time' is the name of CnosDB's timestamp column");
+		buffer.row("m").tag(a, "7").field(b, 7L).at(7, TimeUnit.NANOSECONDS);
+		assertThat(text(buffer)).isEqualTo("m,a=1 k=1i 1\nm,a=2 k=2i 2\nm,a=7 k=7i 7\n");
+	}
+
 	private static String text(LineProtocolBuffer buffer) {
 		return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
 	}
