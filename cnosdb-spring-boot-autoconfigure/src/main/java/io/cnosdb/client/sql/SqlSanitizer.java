@@ -61,7 +61,7 @@ public final class SqlSanitizer {
 	}
 
 	/** The end of a quoted literal or identifier, or the end of an unterminated one. */
-	private static int endOfQuoted(String sql, int start, char quote) {
+	static int endOfQuoted(String sql, int start, char quote) {
 		int end = CnosParameterBinder.endOfQuoted(sql, start, quote);
 		return (end >= 0) ? end : sql.length();
 	}

@@ -1,4 +1,4 @@
-package io.cnosdb.client;
+package io.cnosdb.client.sql;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

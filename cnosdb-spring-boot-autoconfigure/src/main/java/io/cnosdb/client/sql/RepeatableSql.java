@@ -1,4 +1,4 @@
-package io.cnosdb.client;
+package io.cnosdb.client.sql;
 
 import java.util.Locale;
 import java.util.Set;
@@ -9,11 +9,12 @@ import java.util.Set;
  * and {@code EXPLAIN} of one of these. Everything else (DDL, {@code INSERT},
  * {@code DELETE}, {@code UPDATE}, {@code COPY}, {@code WITH …}, admin statements) may
  * have changed something before the node stopped answering, and is never sent twice. A
- * request of several statements is repeatable only if each of them is.
+ * request of several statements is repeatable only if each of them is. Used by the
+ * template's failover; not part of the public API.
  *
  * @author CnosDB Spring Boot contributors
  */
-final class RepeatableSql {
+public final class RepeatableSql {
 
 	private static final Set<String> READS = Set.of("SELECT", "SHOW", "DESCRIBE", "DESC", "VALUES");
 
@@ -25,14 +26,14 @@ final class RepeatableSql {
 	 * @param sql the SQL sent
 	 * @return whether it may be sent again to another node
 	 */
-	static boolean isRepeatable(String sql) {
+	public static boolean isRepeatable(String sql) {
 		int start = 0;
 		int length = sql.length();
 		int i = 0;
 		while (i < length) {
 			char c = sql.charAt(i);
 			if (c == '\'' || c == '"') {
-				i = endOfQuoted(sql, i, c);
+				i = SqlSanitizer.endOfQuoted(sql, i, c);
 			}
 			else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
 				int end = sql.indexOf('\n', i);
@@ -108,21 +109,6 @@ final class RepeatableSql {
 			i++;
 		}
 		return sql.substring(from, i).toUpperCase(Locale.ROOT);
-	}
-
-	private static int endOfQuoted(String sql, int start, char quote) {
-		int i = start + 1;
-		while (i < sql.length()) {
-			if (sql.charAt(i) == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
 	}
 
 }
