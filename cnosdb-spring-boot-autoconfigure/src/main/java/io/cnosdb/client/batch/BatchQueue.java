@@ -70,6 +70,9 @@ final class BatchQueue {
 	/** The bytes of a block of queued lines (one larger line gets a block of its own). */
 	static final int BLOCK_BYTES = 64 * 1024;
 
+	/** The most empty blocks kept for reuse. */
+	private static final int MAX_SPARE_BLOCKS = 4;
+
 	/** The largest batch body kept for the next batch. */
 	private static final int MAX_KEPT_BODY_BYTES = 1024 * 1024;
 
@@ -91,8 +94,12 @@ final class BatchQueue {
 	/** The lines of the queued entries, in order, one per entry; guarded by lock. */
 	private final ArrayDeque<LineProtocolBuffer> blocks = new ArrayDeque<>();
 
-	/** An empty block to reuse; guarded by lock. */
-	private @Nullable LineProtocolBuffer spareBlock;
+	/**
+	 * Empty blocks to reuse (at most {@value #MAX_SPARE_BLOCKS}), so that a steady flow
+	 * of points does not allocate a block for every {@value #BLOCK_BYTES} bytes; guarded
+	 * by lock.
+	 */
+	private final ArrayDeque<LineProtocolBuffer> spareBlocks = new ArrayDeque<>(MAX_SPARE_BLOCKS);
 
 	/** An empty batch body to reuse; guarded by lock. */
 	private @Nullable LineProtocolBuffer spareBody;
@@ -213,18 +220,19 @@ final class BatchQueue {
 	}
 
 	private LineProtocolBuffer newBlock(int bytes) {
-		LineProtocolBuffer spare = this.spareBlock;
-		if (spare != null && bytes <= BLOCK_BYTES) {
-			this.spareBlock = null;
-			return spare;
+		if (bytes <= BLOCK_BYTES) {
+			LineProtocolBuffer spare = this.spareBlocks.pollLast();
+			if (spare != null) {
+				return spare;
+			}
 		}
 		return new LineProtocolBuffer(this.options.precision(), Math.max(BLOCK_BYTES, bytes));
 	}
 
 	private void recycleBlock(LineProtocolBuffer block, int bytes) {
-		if (bytes <= BLOCK_BYTES) {
+		if (bytes <= BLOCK_BYTES && this.spareBlocks.size() < MAX_SPARE_BLOCKS) {
 			block.clear();
-			this.spareBlock = block;
+			this.spareBlocks.addLast(block);
 		}
 	}
 
@@ -755,12 +763,63 @@ final class BatchQueue {
 	 * @param failure why they failed, or {@code null} if they were written
 	 */
 	void complete(List<BatchEntry> entries, @Nullable DataAccessException failure) {
+		if (failure == null) {
+			acknowledge(entries);
+			return;
+		}
 		List<Claimed> claimed = claim(entries);
 		if (failure == null && claimed.size() < entries.size()) {
 			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
 					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
 		}
 		settle(claimed, (possiblyWritten, lastFailure) -> failure);
+	}
+
+	/**
+	 * Settle entries the server acknowledged: the common case, without the bookkeeping of
+	 * a failure report.
+	 */
+	private void acknowledge(List<BatchEntry> entries) {
+		List<BatchEntry> claimed = entries;
+		this.lock.lock();
+		try {
+			for (BatchEntry entry : entries) {
+				if (entry.settled) {
+					// Some were abandoned at shutdown already: settle only the others.
+					claimed = new ArrayList<>(entries.size());
+					break;
+				}
+			}
+			for (BatchEntry entry : entries) {
+				if (!entry.settled) {
+					entry.settled = true;
+					if (claimed != entries) {
+						claimed.add(entry);
+					}
+				}
+			}
+			this.pending -= claimed.size();
+			this.notFull.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (claimed.size() < entries.size()) {
+			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
+					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
+		}
+		if (claimed.isEmpty()) {
+			return;
+		}
+		settleGroup(claimed, null, 0, false);
+		this.lock.lock();
+		try {
+			this.completed += claimed.size();
+			this.progress.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Take the entries not settled yet, with what is known of each, under the lock. */
