@@ -36,7 +36,10 @@ import org.springframework.dao.DataAccessException;
  * entries are a ring of items and their write calls (no object per entry), and their
  * lines are kept in order in blocks of about {@value #BLOCK_BYTES} bytes, so that the
  * memory held stays close to the bytes of the lines. A batch taken for sending is its
- * entries and one body of their lines, copied out of the blocks.
+ * entries and the blocks of their lines, taken out of the queue under the lock; the
+ * sending thread copies them into one request body outside it, so that writers never wait
+ * for that copy. Writers signal the sending thread only when the queue becomes non-empty
+ * (to start the flush interval) and when a batch is full.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -260,7 +263,10 @@ final class BatchQueue {
 
 	private void signalWork(int added) {
 		ensureThread();
-		if (this.count == added || this.count >= this.options.batchSize()) {
+		// The sending thread waits only while the queue is empty, or holds less than a
+		// batch: wake it when one of these ends, not for every point.
+		int batchSize = this.options.batchSize();
+		if (this.count == added || (this.count >= batchSize && this.count - added < batchSize)) {
 			this.workAvailable.signal();
 		}
 	}
@@ -646,7 +652,9 @@ final class BatchQueue {
 				if (batch == null) {
 					return;
 				}
-				LineProtocolBuffer body = batch.body();
+				// Copied out of the blocks here, outside the lock, so that writers do not
+				// wait for it.
+				LineProtocolBuffer body = batch.fillBody();
 				int bodyBytes = body.size();
 				try {
 					this.sender.send(batch.entries(), body, this);
@@ -655,6 +663,9 @@ final class BatchQueue {
 					this.lock.lock();
 					try {
 						this.inFlight = List.of();
+						for (LineProtocolBuffer block : batch.blocks()) {
+							recycleBlock(block, block.capacity());
+						}
 						if (bodyBytes <= MAX_KEPT_BODY_BYTES) {
 							body.clear();
 							this.spareBody = body;
@@ -714,9 +725,8 @@ final class BatchQueue {
 			for (int i = 0; i < size; i++) {
 				batch.add(pollFirst());
 			}
-			LineProtocolBuffer body = takeLines(size);
 			this.inFlight = batch;
-			return new Batch(batch, body);
+			return new Batch(batch, takeBlocks(size), takeBody());
 		}
 		catch (InterruptedException ex) {
 			// Only close() interrupts this thread, after the deadline: leave what is
@@ -729,13 +739,13 @@ final class BatchQueue {
 		}
 	}
 
-	/** Move the first {@code lines} queued lines into a batch body; under the lock. */
-	private LineProtocolBuffer takeLines(int lines) {
-		LineProtocolBuffer body = this.spareBody;
-		this.spareBody = null;
-		if (body == null) {
-			body = new LineProtocolBuffer(this.options.precision(), BLOCK_BYTES);
-		}
+	/**
+	 * Take the blocks of the first {@code lines} queued lines out of the queue, splitting
+	 * the last one if it holds lines after them; under the lock. Their bytes are copied
+	 * into the batch body later, outside the lock ({@link Batch#fillBody}).
+	 */
+	private List<LineProtocolBuffer> takeBlocks(int lines) {
+		List<LineProtocolBuffer> taken = new ArrayList<>(lines / 256 + 2);
 		int left = lines;
 		while (left > 0) {
 			LineProtocolBuffer block = this.blocks.pollFirst();
@@ -748,11 +758,17 @@ final class BatchQueue {
 				this.blocks.addFirst(rest);
 				inBlock = left;
 			}
-			block.moveLinesTo(0, body);
-			recycleBlock(block, bytes);
+			taken.add(block);
 			left -= inBlock;
 		}
-		return body;
+		return taken;
+	}
+
+	/** Take the body kept from the last batch, or a new one; under the lock. */
+	private LineProtocolBuffer takeBody() {
+		LineProtocolBuffer body = this.spareBody;
+		this.spareBody = null;
+		return (body != null) ? body : new LineProtocolBuffer(this.options.precision(), BLOCK_BYTES);
 	}
 
 	/**
@@ -898,8 +914,20 @@ final class BatchQueue {
 			@Nullable DataAccessException lastFailure) {
 	}
 
-	/** Entries taken for sending, and their lines (one per entry, in order). */
-	private record Batch(List<BatchEntry> entries, LineProtocolBuffer body) {
+	/**
+	 * Entries taken for sending, the blocks of their lines (one per entry, in order), and
+	 * the body to copy the lines into.
+	 */
+	private record Batch(List<BatchEntry> entries, List<LineProtocolBuffer> blocks, LineProtocolBuffer body) {
+
+		/** Move the lines of the blocks into the body, leaving the blocks empty. */
+		LineProtocolBuffer fillBody() {
+			for (LineProtocolBuffer block : this.blocks) {
+				block.moveLinesTo(0, this.body);
+			}
+			return this.body;
+		}
+
 	}
 
 	enum State {
