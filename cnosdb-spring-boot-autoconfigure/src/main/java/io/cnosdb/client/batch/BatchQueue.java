@@ -36,7 +36,10 @@ import org.springframework.dao.DataAccessException;
  * entries are a ring of items and their write calls (no object per entry), and their
  * lines are kept in order in blocks of about {@value #BLOCK_BYTES} bytes, so that the
  * memory held stays close to the bytes of the lines. A batch taken for sending is its
- * entries and one body of their lines, copied out of the blocks.
+ * entries and the blocks of their lines, taken out of the queue under the lock; the
+ * sending thread copies them into one request body outside it, so that writers never wait
+ * for that copy. Writers signal the sending thread only when the queue becomes non-empty
+ * (to start the flush interval) and when a batch is full.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -70,6 +73,9 @@ final class BatchQueue {
 	/** The bytes of a block of queued lines (one larger line gets a block of its own). */
 	static final int BLOCK_BYTES = 64 * 1024;
 
+	/** The most empty blocks kept for reuse. */
+	private static final int MAX_SPARE_BLOCKS = 4;
+
 	/** The largest batch body kept for the next batch. */
 	private static final int MAX_KEPT_BODY_BYTES = 1024 * 1024;
 
@@ -91,8 +97,12 @@ final class BatchQueue {
 	/** The lines of the queued entries, in order, one per entry; guarded by lock. */
 	private final ArrayDeque<LineProtocolBuffer> blocks = new ArrayDeque<>();
 
-	/** An empty block to reuse; guarded by lock. */
-	private @Nullable LineProtocolBuffer spareBlock;
+	/**
+	 * Empty blocks to reuse (at most {@value #MAX_SPARE_BLOCKS}), so that a steady flow
+	 * of points does not allocate a block for every {@value #BLOCK_BYTES} bytes; guarded
+	 * by lock.
+	 */
+	private final ArrayDeque<LineProtocolBuffer> spareBlocks = new ArrayDeque<>(MAX_SPARE_BLOCKS);
 
 	/** An empty batch body to reuse; guarded by lock. */
 	private @Nullable LineProtocolBuffer spareBody;
@@ -213,18 +223,19 @@ final class BatchQueue {
 	}
 
 	private LineProtocolBuffer newBlock(int bytes) {
-		LineProtocolBuffer spare = this.spareBlock;
-		if (spare != null && bytes <= BLOCK_BYTES) {
-			this.spareBlock = null;
-			return spare;
+		if (bytes <= BLOCK_BYTES) {
+			LineProtocolBuffer spare = this.spareBlocks.pollLast();
+			if (spare != null) {
+				return spare;
+			}
 		}
 		return new LineProtocolBuffer(this.options.precision(), Math.max(BLOCK_BYTES, bytes));
 	}
 
 	private void recycleBlock(LineProtocolBuffer block, int bytes) {
-		if (bytes <= BLOCK_BYTES) {
+		if (bytes <= BLOCK_BYTES && this.spareBlocks.size() < MAX_SPARE_BLOCKS) {
 			block.clear();
-			this.spareBlock = block;
+			this.spareBlocks.addLast(block);
 		}
 	}
 
@@ -252,7 +263,10 @@ final class BatchQueue {
 
 	private void signalWork(int added) {
 		ensureThread();
-		if (this.count == added || this.count >= this.options.batchSize()) {
+		// The sending thread waits only while the queue is empty, or holds less than a
+		// batch: wake it when one of these ends, not for every point.
+		int batchSize = this.options.batchSize();
+		if (this.count == added || (this.count >= batchSize && this.count - added < batchSize)) {
 			this.workAvailable.signal();
 		}
 	}
@@ -638,7 +652,9 @@ final class BatchQueue {
 				if (batch == null) {
 					return;
 				}
-				LineProtocolBuffer body = batch.body();
+				// Copied out of the blocks here, outside the lock, so that writers do not
+				// wait for it.
+				LineProtocolBuffer body = batch.fillBody();
 				int bodyBytes = body.size();
 				try {
 					this.sender.send(batch.entries(), body, this);
@@ -647,6 +663,9 @@ final class BatchQueue {
 					this.lock.lock();
 					try {
 						this.inFlight = List.of();
+						for (LineProtocolBuffer block : batch.blocks()) {
+							recycleBlock(block, block.capacity());
+						}
 						if (bodyBytes <= MAX_KEPT_BODY_BYTES) {
 							body.clear();
 							this.spareBody = body;
@@ -706,9 +725,8 @@ final class BatchQueue {
 			for (int i = 0; i < size; i++) {
 				batch.add(pollFirst());
 			}
-			LineProtocolBuffer body = takeLines(size);
 			this.inFlight = batch;
-			return new Batch(batch, body);
+			return new Batch(batch, takeBlocks(size), takeBody());
 		}
 		catch (InterruptedException ex) {
 			// Only close() interrupts this thread, after the deadline: leave what is
@@ -721,13 +739,13 @@ final class BatchQueue {
 		}
 	}
 
-	/** Move the first {@code lines} queued lines into a batch body; under the lock. */
-	private LineProtocolBuffer takeLines(int lines) {
-		LineProtocolBuffer body = this.spareBody;
-		this.spareBody = null;
-		if (body == null) {
-			body = new LineProtocolBuffer(this.options.precision(), BLOCK_BYTES);
-		}
+	/**
+	 * Take the blocks of the first {@code lines} queued lines out of the queue, splitting
+	 * the last one if it holds lines after them; under the lock. Their bytes are copied
+	 * into the batch body later, outside the lock ({@link Batch#fillBody}).
+	 */
+	private List<LineProtocolBuffer> takeBlocks(int lines) {
+		List<LineProtocolBuffer> taken = new ArrayList<>(lines / 256 + 2);
 		int left = lines;
 		while (left > 0) {
 			LineProtocolBuffer block = this.blocks.pollFirst();
@@ -740,11 +758,17 @@ final class BatchQueue {
 				this.blocks.addFirst(rest);
 				inBlock = left;
 			}
-			block.moveLinesTo(0, body);
-			recycleBlock(block, bytes);
+			taken.add(block);
 			left -= inBlock;
 		}
-		return body;
+		return taken;
+	}
+
+	/** Take the body kept from the last batch, or a new one; under the lock. */
+	private LineProtocolBuffer takeBody() {
+		LineProtocolBuffer body = this.spareBody;
+		this.spareBody = null;
+		return (body != null) ? body : new LineProtocolBuffer(this.options.precision(), BLOCK_BYTES);
 	}
 
 	/**
@@ -755,12 +779,63 @@ final class BatchQueue {
 	 * @param failure why they failed, or {@code null} if they were written
 	 */
 	void complete(List<BatchEntry> entries, @Nullable DataAccessException failure) {
+		if (failure == null) {
+			acknowledge(entries);
+			return;
+		}
 		List<Claimed> claimed = claim(entries);
 		if (failure == null && claimed.size() < entries.size()) {
 			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
 					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
 		}
 		settle(claimed, (possiblyWritten, lastFailure) -> failure);
+	}
+
+	/**
+	 * Settle entries the server acknowledged: the common case, without the bookkeeping of
+	 * a failure report.
+	 */
+	private void acknowledge(List<BatchEntry> entries) {
+		List<BatchEntry> claimed = entries;
+		this.lock.lock();
+		try {
+			for (BatchEntry entry : entries) {
+				if (entry.settled) {
+					// Some were abandoned at shutdown already: settle only the others.
+					claimed = new ArrayList<>(entries.size());
+					break;
+				}
+			}
+			for (BatchEntry entry : entries) {
+				if (!entry.settled) {
+					entry.settled = true;
+					if (claimed != entries) {
+						claimed.add(entry);
+					}
+				}
+			}
+			this.pending -= claimed.size();
+			this.notFull.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (claimed.size() < entries.size()) {
+			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
+					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
+		}
+		if (claimed.isEmpty()) {
+			return;
+		}
+		settleGroup(claimed, null, 0, false);
+		this.lock.lock();
+		try {
+			this.completed += claimed.size();
+			this.progress.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Take the entries not settled yet, with what is known of each, under the lock. */
@@ -839,8 +914,20 @@ final class BatchQueue {
 			@Nullable DataAccessException lastFailure) {
 	}
 
-	/** Entries taken for sending, and their lines (one per entry, in order). */
-	private record Batch(List<BatchEntry> entries, LineProtocolBuffer body) {
+	/**
+	 * Entries taken for sending, the blocks of their lines (one per entry, in order), and
+	 * the body to copy the lines into.
+	 */
+	private record Batch(List<BatchEntry> entries, List<LineProtocolBuffer> blocks, LineProtocolBuffer body) {
+
+		/** Move the lines of the blocks into the body, leaving the blocks empty. */
+		LineProtocolBuffer fillBody() {
+			for (LineProtocolBuffer block : this.blocks) {
+				block.moveLinesTo(0, this.body);
+			}
+			return this.body;
+		}
+
 	}
 
 	enum State {

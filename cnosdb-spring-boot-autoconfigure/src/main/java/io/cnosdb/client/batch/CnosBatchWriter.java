@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.write.LineProtocolBuffer;
@@ -87,8 +88,14 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	/** The initial size of a buffer that points are encoded into. */
 	private static final int SCRATCH_BYTES = 256;
 
-	/** The largest scratch buffer a thread keeps for its next write. */
+	/** The largest scratch buffer kept for a next write. */
 	private static final int MAX_KEPT_SCRATCH_BYTES = 16 * 1024;
+
+	/**
+	 * The number of scratch buffers kept, a power of two: a writing thread takes the one
+	 * of its slot (by thread id), or makes a new one if another thread holds it.
+	 */
+	private static final int SCRATCH_SLOTS = 8;
 
 	private final CnosOperations operations;
 
@@ -96,8 +103,12 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 
 	private final BatchQueue queue;
 
-	/** A buffer per writing thread to encode one point into, outside the queue's lock. */
-	private final ThreadLocal<LineProtocolBuffer> scratch;
+	/**
+	 * Buffers to encode one point into, outside the queue's lock: taken from a slot for
+	 * the time of one write and put back (cheaper than a thread-local lookup).
+	 */
+	private final AtomicReferenceArray<@Nullable LineProtocolBuffer> scratch = new AtomicReferenceArray<>(
+			SCRATCH_SLOTS);
 
 	private volatile boolean started;
 
@@ -112,8 +123,6 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 		this.queue = new BatchQueue(this.options,
 				new BatchSender(this.operations, this.options, builder.observationRegistry),
 				new FailureReporter(builder.failureListeners, this.options.precision()), threadFactory);
-		WritePrecision precision = this.options.precision();
-		this.scratch = ThreadLocal.withInitial(() -> new LineProtocolBuffer(precision, SCRATCH_BYTES));
 	}
 
 	/**
@@ -149,8 +158,11 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	public CompletableFuture<Void> writePoint(Point point) {
 		Assert.notNull(point, "'point' must not be null");
-		LineProtocolBuffer encoded = this.scratch.get();
-		encoded.clear();
+		int slot = (int) Thread.currentThread().getId() & (SCRATCH_SLOTS - 1);
+		LineProtocolBuffer encoded = this.scratch.getAndSet(slot, null);
+		if (encoded == null) {
+			encoded = new LineProtocolBuffer(this.options.precision(), SCRATCH_BYTES);
+		}
 		int bytes = 0;
 		try {
 			// Encoded once, here: a point that cannot be written is refused to the caller
@@ -161,9 +173,9 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 			return this.queue.accept(point, encoded);
 		}
 		finally {
-			encoded.clear();
-			if (bytes > MAX_KEPT_SCRATCH_BYTES) {
-				this.scratch.remove();
+			if (bytes <= MAX_KEPT_SCRATCH_BYTES) {
+				encoded.clear();
+				this.scratch.setRelease(slot, encoded);
 			}
 		}
 	}

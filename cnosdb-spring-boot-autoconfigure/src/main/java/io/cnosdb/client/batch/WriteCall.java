@@ -1,8 +1,8 @@
 package io.cnosdb.client.batch;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +17,19 @@ import org.springframework.dao.DataAccessException;
  */
 final class WriteCall {
 
+	private static final AtomicIntegerFieldUpdater<WriteCall> REMAINING = AtomicIntegerFieldUpdater
+		.newUpdater(WriteCall.class, "remaining");
+
+	private static final AtomicReferenceFieldUpdater<WriteCall, @Nullable DataAccessException> FAILURE = AtomicReferenceFieldUpdater
+		.newUpdater(WriteCall.class, DataAccessException.class, "failure");
+
 	private final CompletableFuture<Void> future = new CompletableFuture<>();
 
-	private final AtomicInteger remaining;
+	/** Points not settled yet; updated through {@link #REMAINING}. */
+	private volatile int remaining;
 
-	private final AtomicReference<@Nullable DataAccessException> failure = new AtomicReference<>();
+	/** The first failure; set once through {@link #FAILURE}. */
+	private volatile @Nullable DataAccessException failure;
 
 	/**
 	 * When the call was accepted, in {@link System#nanoTime()}; set under the queue's
@@ -34,7 +42,7 @@ final class WriteCall {
 	 * @param points the number of its points, at least one
 	 */
 	WriteCall(int points) {
-		this.remaining = new AtomicInteger(points);
+		this.remaining = points;
 	}
 
 	/**
@@ -52,10 +60,10 @@ final class WriteCall {
 	 */
 	void settle(@Nullable DataAccessException ex) {
 		if (ex != null) {
-			this.failure.compareAndSet(null, ex);
+			FAILURE.compareAndSet(this, null, ex);
 		}
-		if (this.remaining.decrementAndGet() == 0) {
-			DataAccessException first = this.failure.get();
+		if (REMAINING.decrementAndGet(this) == 0) {
+			DataAccessException first = this.failure;
 			if (first == null) {
 				this.future.complete(null);
 			}
