@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import io.cnosdb.client.sql.CnosParameterBinder;
 import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
+import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
@@ -38,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -88,6 +92,15 @@ public class CnosTemplate implements CnosOperations {
 
 	/** How long a node that failed is skipped unless told otherwise. */
 	public static final Duration DEFAULT_FAILOVER_COOL_DOWN = Duration.ofSeconds(10);
+
+	/** How long the builder's own client waits for a connection unless told otherwise. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * How long the builder's own client waits for data (for the answer to start, then
+	 * between two pieces of a streamed result) unless told otherwise.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
 	/** The default most bytes per write request. */
 	public static final DataSize DEFAULT_MAX_REQUEST_SIZE = LineProtocolChunker.DEFAULT_MAX_REQUEST_SIZE;
@@ -495,6 +508,10 @@ public class CnosTemplate implements CnosOperations {
 
 		private boolean gzip;
 
+		private @Nullable Duration connectTimeout;
+
+		private @Nullable Duration readTimeout;
+
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private Builder() {
@@ -514,13 +531,46 @@ public class CnosTemplate implements CnosOperations {
 
 		/**
 		 * Use this {@link RestClient.Builder} (cloned, not changed) so that its request
-		 * factory, timeouts, interceptors and observation apply. Defaults to
-		 * {@link RestClient#builder()}.
+		 * factory, timeouts, interceptors and observation apply. Without one, the
+		 * template makes its own client: the JDK {@code HttpClient} with
+		 * {@link #connectTimeout(Duration)} and {@link #readTimeout(Duration)}.
 		 * @param restClientBuilder the builder to start from
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Set how long the template's own client waits for a connection (default
+		 * {@link CnosTemplate#DEFAULT_CONNECT_TIMEOUT}). Not with
+		 * {@link #restClientBuilder(RestClient.Builder)}, whose request factory has its
+		 * own timeouts.
+		 * @param connectTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			Assert.isTrue(connectTimeout != null && connectTimeout.compareTo(Duration.ZERO) > 0,
+					"The connect timeout must be positive");
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Set how long the template's own client waits for data: for the answer to start
+		 * and, while a result streams, between two pieces of it, so that a streamed
+		 * result of any length completes while data keeps coming (default
+		 * {@link CnosTemplate#DEFAULT_READ_TIMEOUT}). Not with
+		 * {@link #restClientBuilder(RestClient.Builder)}, whose request factory has its
+		 * own timeouts.
+		 * @param readTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			Assert.isTrue(readTimeout != null && readTimeout.compareTo(Duration.ZERO) > 0,
+					"The read timeout must be positive");
+			this.readTimeout = readTimeout;
 			return this;
 		}
 
@@ -663,8 +713,11 @@ public class CnosTemplate implements CnosOperations {
 			String token = Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));
 			String authorization = "Basic " + token;
+			Assert.state(this.restClientBuilder == null || (this.connectTimeout == null && this.readTimeout == null),
+					"connectTimeout and readTimeout set the template's own client; with a restClientBuilder, "
+							+ "set them on its request factory");
 			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder();
+					: RestClient.builder().requestFactory(ownRequestFactory());
 			builder.defaultHeaders((headers) -> {
 				headers.set(HttpHeaders.AUTHORIZATION, authorization);
 				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
@@ -681,6 +734,18 @@ public class CnosTemplate implements CnosOperations {
 			return new CnosTemplate(new CnosHttpExchange(restClients, nodes, translator, this.observationRegistry),
 					baseUrls.get(0), this.user, this.tenant, this.database,
 					new WriteSettings(this.maxRequestSize.toBytes(), this.gzip));
+		}
+
+		/**
+		 * The JDK client with a connect timeout, and a read timeout per wait for data
+		 * (the JDK request factory's own would bound the whole answer).
+		 */
+		private ClientHttpRequestFactory ownRequestFactory() {
+			HttpClient httpClient = HttpClient.newBuilder()
+				.connectTimeout((this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT)
+				.build();
+			return new IdleReadTimeoutRequestFactory(new JdkClientHttpRequestFactory(httpClient),
+					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
 		}
 
 		private static String validateNodeUrl(@Nullable String url) {

@@ -125,6 +125,35 @@ class CnosTemplateReadTimeoutTests {
 		assertThat(Thread.currentThread().isInterrupted()).isFalse();
 	}
 
+	@Test
+	void templateWithoutARestClientBuilderHasItsOwnReadTimeoutPerWaitForData() {
+		this.server.answerWith((request, in, out, client) -> {
+			RawHttpServer.readBody(request, in);
+			write(out, HEAD + chunk("n\n1\n2\n"));
+			Thread.sleep(10_000);
+			return false;
+		});
+		CnosTemplate template = CnosTemplate.builder().url(this.server.url()).readTimeout(READ_TIMEOUT).build();
+		List<Long> rows = new ArrayList<>();
+		assertThatExceptionOfType(CnosQueryTimeoutException.class).isThrownBy(
+				() -> template.query("SELECT n FROM t", (CnosRowCallbackHandler) (row) -> rows.add(row.getLong("n"))))
+			.withMessageEndingWith(
+					" did not answer within the read timeout (HttpTimeoutException: no data for 400 ms (read timeout))");
+		assertThat(rows).isEqualTo(List.of(1L, 2L).subList(0, rows.size()));
+		assertThat(this.server.requestLines())
+			.containsExactly("POST /api/v1/sql?tenant=cnosdb&db=public&chunked=true HTTP/1.1");
+	}
+
+	@Test
+	void timeoutsOfTheTemplatesOwnClientAreRefusedWithARestClientBuilder() {
+		CnosTemplate.Builder builder = CnosTemplate.builder()
+			.restClientBuilder(RestClient.builder())
+			.url(this.server.url())
+			.readTimeout(READ_TIMEOUT);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(builder::build)
+			.withMessageContaining("with a restClientBuilder, set them on its request factory");
+	}
+
 	private CnosTemplate template(ClientHttpRequestFactory factory) {
 		return CnosTemplate.builder()
 			.restClientBuilder(RestClient.builder().requestFactory(factory))
