@@ -1,7 +1,6 @@
 package io.cnosdb.client;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,7 @@ import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.sql.RepeatableSql;
 import io.cnosdb.client.sql.SqlSanitizer;
 import io.cnosdb.client.support.CnosExceptionTranslator;
+import io.cnosdb.client.support.ReadWatchingResponse;
 import io.cnosdb.client.support.Texts;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.micrometer.observation.Observation;
@@ -36,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;
@@ -564,70 +563,16 @@ final class CnosHttpExchange {
 	 * anyone but this response is that timeout, and is reported as an
 	 * {@link HttpTimeoutException}.
 	 */
-	private static final class ReadTimeoutAwareResponse implements ClientHttpResponse {
-
-		private final ClientHttpResponse response;
+	private static final class ReadTimeoutAwareResponse extends ReadWatchingResponse {
 
 		private volatile boolean closed;
 
-		private @Nullable InputStream body;
-
 		ReadTimeoutAwareResponse(ClientHttpResponse response) {
-			this.response = response;
+			super(response);
 		}
 
 		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
-		}
-
-		@Override
-		public InputStream getBody() throws IOException {
-			if (this.body == null) {
-				this.body = new FilterInputStream(this.response.getBody()) {
-
-					@Override
-					public int read() throws IOException {
-						try {
-							return super.read();
-						}
-						catch (IOException ex) {
-							throw timeoutOr(ex);
-						}
-					}
-
-					@Override
-					public int read(byte[] buffer, int offset, int length) throws IOException {
-						try {
-							return super.read(buffer, offset, length);
-						}
-						catch (IOException ex) {
-							throw timeoutOr(ex);
-						}
-					}
-
-					@Override
-					public void close() throws IOException {
-						ReadTimeoutAwareResponse.this.closed = true;
-						super.close();
-					}
-
-				};
-			}
-			return this.body;
-		}
-
-		private IOException timeoutOr(IOException ex) {
+		protected IOException translate(IOException ex) {
 			// The JDK says "closed" with the failure as cause when the connection broke,
 			// and without a cause when the stream was closed.
 			if (this.closed || !"closed".equals(ex.getMessage()) || ex.getCause() != null
@@ -641,9 +586,8 @@ final class CnosHttpExchange {
 		}
 
 		@Override
-		public void close() {
+		protected void closing() {
 			this.closed = true;
-			this.response.close();
 		}
 
 	}

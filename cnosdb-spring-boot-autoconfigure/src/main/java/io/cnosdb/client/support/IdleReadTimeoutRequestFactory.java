@@ -1,6 +1,5 @@
 package io.cnosdb.client.support;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -277,88 +275,38 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 
 	}
 
-	private final class Response implements ClientHttpResponse {
-
-		private final ClientHttpResponse response;
+	private final class Response extends ReadWatchingResponse {
 
 		private final Watch watch;
 
-		private @Nullable InputStream body;
-
 		Response(ClientHttpResponse response, Watch watch) {
-			this.response = response;
+			super(response);
 			this.watch = watch;
 		}
 
 		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
+		protected void bodyOpened(InputStream body) {
+			this.watch.watchBody(body);
 		}
 
 		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
+		protected void beforeRead() {
+			this.watch.beforeRead();
 		}
 
 		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
+		protected void afterRead() {
+			this.watch.afterRead();
 		}
 
 		@Override
-		public InputStream getBody() throws IOException {
-			if (this.body == null) {
-				InputStream raw = this.response.getBody();
-				this.watch.watchBody(raw);
-				this.body = new FilterInputStream(raw) {
-
-					@Override
-					public int read() throws IOException {
-						Response.this.watch.beforeRead();
-						try {
-							return super.read();
-						}
-						catch (IOException ex) {
-							throw timeoutOr(ex);
-						}
-						finally {
-							Response.this.watch.afterRead();
-						}
-					}
-
-					@Override
-					public int read(byte[] buffer, int offset, int length) throws IOException {
-						Response.this.watch.beforeRead();
-						try {
-							return super.read(buffer, offset, length);
-						}
-						catch (IOException ex) {
-							throw timeoutOr(ex);
-						}
-						finally {
-							Response.this.watch.afterRead();
-						}
-					}
-
-					@Override
-					public void close() throws IOException {
-						Response.this.watch.stop();
-						super.close();
-					}
-
-				};
-			}
-			return this.body;
-		}
-
-		private IOException timeoutOr(IOException ex) {
+		protected IOException translate(IOException ex) {
 			return (this.watch.bodyTimedOut) ? timeout("no data", ex) : ex;
 		}
 
 		@Override
-		public void close() {
+		protected void closing() {
 			this.watch.stop();
-			this.response.close();
 		}
 
 	}
