@@ -298,30 +298,23 @@ public final class Point {
 	// Changed by the builder only, before the point is handed out
 
 	private int findTag(String key) {
-		int low = 0;
-		int high = this.tagCount - 1;
-		while (low <= high) {
-			int middle = (low + high) >>> 1;
-			int comparison = this.tags[2 * middle].compareTo(key);
-			if (comparison < 0) {
-				low = middle + 1;
-			}
-			else if (comparison > 0) {
-				high = middle - 1;
-			}
-			else {
-				return middle;
-			}
-		}
-		return -(low + 1);
+		return find(this.tags, this.tagCount, key);
 	}
 
 	private int findField(String key) {
+		return find(this.fields, this.fieldCount, key);
+	}
+
+	/**
+	 * Binary search of the keys of sorted key/value pairs: the index of the pair with
+	 * this key, or {@code -(insertion point + 1)}.
+	 */
+	private static int find(Object[] pairs, int count, String key) {
 		int low = 0;
-		int high = this.fieldCount - 1;
+		int high = count - 1;
 		while (low <= high) {
 			int middle = (low + high) >>> 1;
-			int comparison = ((String) this.fields[2 * middle]).compareTo(key);
+			int comparison = ((String) pairs[2 * middle]).compareTo(key);
 			if (comparison < 0) {
 				low = middle + 1;
 			}
