@@ -828,9 +828,14 @@ final class BatchQueue {
 			return;
 		}
 		settleGroup(claimed, null, 0, false);
+		completed(claimed.size());
+	}
+
+	/** Count settled entries and wake those waiting for progress (flush, close). */
+	private void completed(int count) {
 		this.lock.lock();
 		try {
-			this.completed += claimed.size();
+			this.completed += count;
 			this.progress.signalAll();
 		}
 		finally {
@@ -883,14 +888,7 @@ final class BatchQueue {
 				settleGroup(group, failureFor.apply(possiblyWritten, lastFailure), attempts, possiblyWritten);
 			}
 		}
-		this.lock.lock();
-		try {
-			this.completed += claimed.size();
-			this.progress.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		completed(claimed.size());
 	}
 
 	private void settleGroup(List<BatchEntry> group, @Nullable DataAccessException failure, int attempts,
