@@ -738,13 +738,14 @@ public class CnosTemplate implements CnosOperations {
 
 		/**
 		 * The JDK client with a connect timeout, and a read timeout per wait for data
-		 * (the JDK request factory's own would bound the whole answer).
+		 * (the JDK request factory's own would bound the whole answer). The client is
+		 * built on the first request: building it makes the JVM's default TLS context,
+		 * even for {@code http://}.
 		 */
 		private ClientHttpRequestFactory ownRequestFactory() {
-			HttpClient httpClient = HttpClient.newBuilder()
-				.connectTimeout((this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT)
-				.build();
-			return new IdleReadTimeoutRequestFactory(new JdkClientHttpRequestFactory(httpClient),
+			Duration connect = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
+			return new IdleReadTimeoutRequestFactory(
+					() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connect).build()),
 					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
 		}
 
