@@ -17,6 +17,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
@@ -109,7 +110,12 @@ public final class CnosRestClients {
 			}
 			boots = true;
 		}
-		RestClient.Builder builder = RestClient.builder();
+		// The CnosDB client streams bodies itself and never converts them: one converter
+		// instead of the defaults (a JSON mapper of its own, and more); Spring Boot's
+		// customizer adds the application's converters to it.
+		RestClient.Builder builder = RestClient.builder()
+			.configureMessageConverters(
+					(converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()));
 		if (boots && ClassUtils.isPresent(REST_CLIENT_CUSTOMIZER, classLoader)) {
 			Customizers.apply(beanFactory, builder);
 		}
