@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,12 +20,13 @@ import org.springframework.web.client.RestClient;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for CnosDB: a {@link CnosTemplate} built from the application's
- * {@link RestClient.Builder} (so its customizers, message converters and observation
- * apply), with the {@code cnosdb.*} timeouts on top of the application's HTTP client
- * settings and the application's {@link ObservationRegistry}, then
- * {@link CnosTemplateBuilderCustomizer} beans. The properties check their own values when
- * they are bound.
+ * Auto-configuration} for CnosDB: a {@link CnosTemplate} whose {@link RestClient} carries
+ * what the application's {@link RestClient.Builder} would (its
+ * {@code RestClientCustomizer} beans, so Spring Boot's message converters and observation
+ * apply; see {@link CnosRestClients}), with the {@code cnosdb.*} timeouts on top of the
+ * application's HTTP client settings and the application's {@link ObservationRegistry},
+ * then {@link CnosTemplateBuilderCustomizer} beans. The properties check their own values
+ * when they are bound.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -43,15 +45,15 @@ public final class CnosAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CnosOperations.class)
 	CnosTemplate cnosTemplate(CnosConnectionDetails connectionDetails, CnosProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			ObjectProvider<CnosTemplateBuilderCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
 		CnosTemplate.Builder builder = CnosTemplate.builder()
-			.restClientBuilder(CnosRestClients.restClientBuilder(restClientBuilder, requestFactoryBuilder,
-					httpClientSettings, resourceLoader.getClassLoader(), properties.getConnectTimeout(),
-					properties.getReadTimeout(), connectionDetails.getSslBundle()))
+			.restClientBuilder(CnosRestClients.restClientBuilder(beanFactory, requestFactoryBuilder, httpClientSettings,
+					resourceLoader.getClassLoader(), properties.getConnectTimeout(), properties.getReadTimeout(),
+					connectionDetails.getSslBundle()))
 			.urls(connectionDetails.getUrls())
 			.failoverCoolDown(properties.getFailover().getCoolDown())
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())

@@ -7,31 +7,52 @@ import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * The {@link RestClient.Builder} of an auto-configured CnosDB client: the application's
- * builder (its customizers, message converters and observation) with a request factory of
- * the application's HTTP client settings, the CnosDB timeouts and SSL bundle on top, and
+ * The {@link RestClient.Builder} of an auto-configured CnosDB client: what the
+ * application's builder would carry (its {@code RestClientCustomizer} beans, such as
+ * Spring Boot's message converters and observation) with a request factory of the
+ * application's HTTP client settings, the CnosDB timeouts and SSL bundle on top, and
  * HTTP/1.1 for the JDK client. With the JDK client the read timeout bounds each wait for
  * data ({@link IdleReadTimeoutRequestFactory}), not the whole answer, so that a long
- * streamed result completes. Shared by the auto-configurations of this module; not API.
+ * streamed result completes, and the JDK {@link HttpClient} is only built on the first
+ * request. Shared by the auto-configurations of this module; not API.
+ * <p>
+ * Spring Boot's own {@code RestClient.Builder} bean is not asked for: each one comes with
+ * a request factory of its own (for the JDK client, an {@link HttpClient} and the JVM's
+ * default TLS context) that the CnosDB client would replace at once. Instead the builder
+ * starts from {@link RestClient#builder()} and gets the application's
+ * {@code RestClientCustomizer} beans in their order, as Spring Boot's builder does. A
+ * {@code RestClient.Builder} bean that the application defines itself is used as it is.
  *
  * @author CnosDB Spring Boot contributors
  */
 public final class CnosRestClients {
+
+	private static final String BOOT_REST_CLIENT_AUTO_CONFIGURATION = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration";
+
+	private static final String REST_CLIENT_CUSTOMIZER = "org.springframework.boot.restclient.RestClientCustomizer";
 
 	private CnosRestClients() {
 	}
 
 	/**
 	 * Build the {@link RestClient.Builder} for a CnosDB client.
-	 * @param restClientBuilder the application's builder, if any
+	 * @param beanFactory the application's bean factory, for its
+	 * {@code RestClient.Builder} or {@code RestClientCustomizer} beans
 	 * @param requestFactoryBuilder the application's request factory builder, if any
 	 * @param httpClientSettings the application's HTTP client settings, if any
 	 * @param classLoader where to detect an HTTP client library
@@ -39,8 +60,9 @@ public final class CnosRestClients {
 	 * @param readTimeout the read timeout
 	 * @param sslBundle the SSL bundle of this client, or {@code null}
 	 * @return a builder with the request factory set
+	 * @throws IllegalStateException if the SSL bundle cannot make an SSL context
 	 */
-	public static RestClient.Builder restClientBuilder(ObjectProvider<RestClient.Builder> restClientBuilder,
+	public static RestClient.Builder restClientBuilder(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, @Nullable ClassLoader classLoader,
 			Duration connectTimeout, Duration readTimeout, @Nullable SslBundle sslBundle) {
@@ -50,22 +72,79 @@ public final class CnosRestClients {
 			.orElse(httpClientSettings.getIfAvailable());
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(classLoader));
-		ClientHttpRequestFactory factory;
-		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			// CnosDB speaks HTTP/1.1; skip the JDK client's h2c upgrade attempt on every
-			// plain-http connection.
-			jdk = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
-			// The JDK factory's own read timeout bounds the whole exchange and would cut
-			// off a long streamed result: bound each wait for data instead.
-			Duration idleTimeout = settings.readTimeout();
-			factory = (idleTimeout != null)
-					? new IdleReadTimeoutRequestFactory(jdk.build(settings.withReadTimeout(null)), idleTimeout)
-					: jdk.build(settings);
+		return builder(beanFactory, classLoader).requestFactory(requestFactory(factoryBuilder, settings, readTimeout));
+	}
+
+	private static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
+			HttpClientSettings settings, Duration readTimeout) {
+		if (!(factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk)) {
+			return factoryBuilder.build(settings);
 		}
-		else {
-			factory = factoryBuilder.build(settings);
+		// CnosDB speaks HTTP/1.1; skip the JDK client's h2c upgrade attempt on every
+		// plain-http connection.
+		JdkClientHttpRequestFactoryBuilder http11 = jdk
+			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+		// The client is built on the first request, but a bundle that cannot make an SSL
+		// context still fails start-up, as it did when the client was built here.
+		SslBundle sslBundle = settings.sslBundle();
+		if (sslBundle != null) {
+			sslBundle.createSslContext();
 		}
-		return restClientBuilder.getIfAvailable(RestClient::builder).requestFactory(factory);
+		// The JDK factory's own read timeout bounds the whole exchange and would cut off
+		// a long streamed result: bound each wait for data instead.
+		HttpClientSettings withoutReadTimeout = settings.withReadTimeout(null);
+		return new IdleReadTimeoutRequestFactory(() -> http11.build(withoutReadTimeout), readTimeout);
+	}
+
+	/**
+	 * The builder to start from: the application's own {@code RestClient.Builder} bean if
+	 * it defines one; else, when Spring Boot's is there, a new builder with the
+	 * customizers Spring Boot's would have; else a new builder.
+	 */
+	private static RestClient.Builder builder(ConfigurableListableBeanFactory beanFactory,
+			@Nullable ClassLoader classLoader) {
+		boolean boots = false;
+		for (String name : beanFactory.getBeanNamesForType(RestClient.Builder.class, true, false)) {
+			if (!isBootsBuilder(beanFactory, name)) {
+				return beanFactory.getBeanProvider(RestClient.Builder.class).getIfAvailable(RestClient::builder);
+			}
+			boots = true;
+		}
+		// The CnosDB client streams bodies itself and never converts them: one converter
+		// instead of the defaults (a JSON mapper of its own, and more); Spring Boot's
+		// customizer adds the application's converters to it.
+		RestClient.Builder builder = RestClient.builder()
+			.configureMessageConverters(
+					(converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()));
+		if (boots && ClassUtils.isPresent(REST_CLIENT_CUSTOMIZER, classLoader)) {
+			Customizers.apply(beanFactory, builder);
+		}
+		return builder;
+	}
+
+	private static boolean isBootsBuilder(ConfigurableListableBeanFactory beanFactory, String name) {
+		if (!beanFactory.containsBeanDefinition(name)) {
+			return false;
+		}
+		BeanDefinition definition = beanFactory.getBeanDefinition(name);
+		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
+				? annotated.getFactoryMethodMetadata() : null;
+		return factoryMethod != null
+				&& BOOT_REST_CLIENT_AUTO_CONFIGURATION.equals(factoryMethod.getDeclaringClassName());
+	}
+
+	/**
+	 * Applies the {@code RestClientCustomizer} beans; a class of its own so that the type
+	 * is only loaded when {@code spring-boot-restclient} is there.
+	 */
+	private static final class Customizers {
+
+		static void apply(ConfigurableListableBeanFactory beanFactory, RestClient.Builder builder) {
+			beanFactory.getBeanProvider(RestClientCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
+		}
+
 	}
 
 }

@@ -42,6 +42,7 @@ import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -716,8 +717,13 @@ public class CnosTemplate implements CnosOperations {
 			Assert.state(this.restClientBuilder == null || (this.connectTimeout == null && this.readTimeout == null),
 					"connectTimeout and readTimeout set the template's own client; with a restClientBuilder, "
 							+ "set them on its request factory");
+			// The exchange streams bodies itself and never converts them: its own client
+			// gets one converter, not the defaults (a JSON mapper of its own, and more).
 			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder().requestFactory(ownRequestFactory());
+					: RestClient.builder()
+						.requestFactory(ownRequestFactory())
+						.configureMessageConverters(
+								(converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()));
 			builder.defaultHeaders((headers) -> {
 				headers.set(HttpHeaders.AUTHORIZATION, authorization);
 				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
@@ -738,13 +744,14 @@ public class CnosTemplate implements CnosOperations {
 
 		/**
 		 * The JDK client with a connect timeout, and a read timeout per wait for data
-		 * (the JDK request factory's own would bound the whole answer).
+		 * (the JDK request factory's own would bound the whole answer). The client is
+		 * built on the first request: building it makes the JVM's default TLS context,
+		 * even for {@code http://}.
 		 */
 		private ClientHttpRequestFactory ownRequestFactory() {
-			HttpClient httpClient = HttpClient.newBuilder()
-				.connectTimeout((this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT)
-				.build();
-			return new IdleReadTimeoutRequestFactory(new JdkClientHttpRequestFactory(httpClient),
+			Duration connect = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
+			return new IdleReadTimeoutRequestFactory(
+					() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connect).build()),
 					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
 		}
 

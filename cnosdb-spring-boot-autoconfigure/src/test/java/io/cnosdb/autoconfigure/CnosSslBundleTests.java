@@ -84,6 +84,20 @@ class CnosSslBundleTests {
 	}
 
 	@Test
+	void aBundleThatCannotMakeAnSslContextStillFailsStartupThoughTheClientIsBuiltLater() {
+		this.contextRunner
+			.withPropertyValues("cnosdb.url=https://127.0.0.1:" + https.getHttpsPort(),
+					"cnosdb.ssl.bundle=cnosdb-broken",
+					"spring.ssl.bundle.pem.cnosdb-broken.truststore.certificate=classpath:io/cnosdb/ssl/missing.crt")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasMessageContaining("Could not load SSL context")
+					.hasMessageContaining("io/cnosdb/ssl/missing.crt");
+			});
+		assertThat(https.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
 	void withoutTheBundleTheServerIsNotTrustedAndTheFailureSaysSo() {
 		this.contextRunner.withPropertyValues("cnosdb.url=https://127.0.0.1:" + https.getHttpsPort()).run((context) -> {
 			CnosTemplate template = context.getBean(CnosTemplate.class);

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,7 +31,6 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.Conditio
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.web.client.RestClient;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -80,7 +80,7 @@ public final class CnosMetricsExportAutoConfiguration {
 		CnosMeterRegistry cnosMeterRegistry(CnosRegistryConfig config, Clock clock,
 				ObjectProvider<CnosOperations> operations, CnosMetricsExportProperties properties,
 				CnosProperties cnosProperties, ObjectProvider<CnosConnectionDetails> connectionDetails,
-				ObjectProvider<RestClient.Builder> restClientBuilder,
+				ConfigurableListableBeanFactory beanFactory,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 				ObjectProvider<CnosTemplateBuilderCustomizer> customizers) {
@@ -94,7 +94,7 @@ public final class CnosMetricsExportAutoConfiguration {
 				CnosConnectionDetails details = connectionDetails
 					.getIfAvailable(() -> propertiesDetails(cnosProperties));
 				CnosTemplate.Builder builder = CnosTemplate.builder()
-					.restClientBuilder(CnosRestClients.restClientBuilder(restClientBuilder, requestFactoryBuilder,
+					.restClientBuilder(CnosRestClients.restClientBuilder(beanFactory, requestFactoryBuilder,
 							httpClientSettings, resourceLoader.getClassLoader(),
 							orElse(properties.getConnectTimeout(), cnosProperties.getConnectTimeout()),
 							orElse(properties.getReadTimeout(), cnosProperties.getReadTimeout()),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A read timeout that bounds each wait for data, not the whole exchange: the wait for the
@@ -32,16 +34,18 @@ import org.springframework.util.Assert;
  * would cut off a long streamed result. When the answer does not start in time, the
  * waiting thread is interrupted (the JDK client then abandons the exchange) and the
  * interrupt is cleared again; when a body read waits too long, the body is closed. Both
- * are reported as an {@link HttpTimeoutException}. One daemon thread checks the waits of
- * every exchange a few times per timeout.
+ * are reported as an {@link HttpTimeoutException}. One daemon thread, started with the
+ * first exchange, checks the waits of every exchange a few times per timeout.
+ * <p>
+ * The delegate can be given as a {@link Supplier}: it is then created on the first
+ * request, once, so that an application that has not talked to CnosDB yet has not built
+ * an HTTP client (for the JDK client: nor the JVM's default TLS context).
  *
  * @author CnosDB Spring Boot contributors
  */
 public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFactory {
 
-	private static final ScheduledThreadPoolExecutor watchdog = createWatchdog();
-
-	private final ClientHttpRequestFactory delegate;
+	private final SingletonSupplier<ClientHttpRequestFactory> delegate;
 
 	private final long timeoutNanos;
 
@@ -55,19 +59,44 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 	 */
 	public IdleReadTimeoutRequestFactory(ClientHttpRequestFactory delegate, Duration readTimeout) {
 		Assert.notNull(delegate, "'delegate' must not be null");
-		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
-				"'readTimeout' must be positive");
-		this.delegate = delegate;
-		this.timeoutNanos = readTimeout.toNanos();
-		this.checkNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(5), this.timeoutNanos / 10);
+		this.delegate = SingletonSupplier.of(delegate);
+		this.timeoutNanos = positiveNanos(readTimeout);
+		this.checkNanos = checkNanos(this.timeoutNanos);
 	}
 
 	/**
-	 * Return the factory that sends the requests.
+	 * Wrap a request factory that has no read timeout of its own and is created on the
+	 * first request (once, also when several threads send the first requests together).
+	 * When creating it fails, that request fails and the next one tries again.
+	 * @param delegate creates the factory that sends the requests; must not return
+	 * {@code null}
+	 * @param readTimeout the longest wait for the answer to start and for each read of
+	 * its body
+	 */
+	public IdleReadTimeoutRequestFactory(Supplier<? extends ClientHttpRequestFactory> delegate, Duration readTimeout) {
+		Assert.notNull(delegate, "'delegate' must not be null");
+		this.delegate = SingletonSupplier.of(delegate::get);
+		this.timeoutNanos = positiveNanos(readTimeout);
+		this.checkNanos = checkNanos(this.timeoutNanos);
+	}
+
+	private static long positiveNanos(Duration readTimeout) {
+		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
+				"'readTimeout' must be positive");
+		return readTimeout.toNanos();
+	}
+
+	private static long checkNanos(long timeoutNanos) {
+		return Math.max(TimeUnit.MILLISECONDS.toNanos(5), timeoutNanos / 10);
+	}
+
+	/**
+	 * Return the factory that sends the requests, creating it if it was given as a
+	 * {@link Supplier} and no request has created it yet.
 	 * @return the delegate
 	 */
 	public ClientHttpRequestFactory getDelegate() {
-		return this.delegate;
+		return this.delegate.obtain();
 	}
 
 	/**
@@ -80,17 +109,7 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-		return new Request(this.delegate.createRequest(uri, httpMethod));
-	}
-
-	private static ScheduledThreadPoolExecutor createWatchdog() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "cnosdb-read-timeout");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
+		return new Request(getDelegate().createRequest(uri, httpMethod));
 	}
 
 	private HttpTimeoutException timeout(String what, IOException cause) {
@@ -98,6 +117,25 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 				what + " for " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms (read timeout)");
 		timeout.initCause(cause);
 		return timeout;
+	}
+
+	/**
+	 * The thread that checks the waits, created with the first exchange.
+	 */
+	private static final class Watchdog {
+
+		static final ScheduledThreadPoolExecutor executor = create();
+
+		private static ScheduledThreadPoolExecutor create() {
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+				Thread thread = new Thread(task, "cnosdb-read-timeout");
+				thread.setDaemon(true);
+				return thread;
+			});
+			executor.setRemoveOnCancelPolicy(true);
+			return executor;
+		}
+
 	}
 
 	/**
@@ -129,7 +167,7 @@ public final class IdleReadTimeoutRequestFactory implements ClientHttpRequestFac
 		void start() {
 			this.since = System.nanoTime();
 			this.waiting = true;
-			this.check = watchdog.scheduleWithFixedDelay(this, IdleReadTimeoutRequestFactory.this.checkNanos,
+			this.check = Watchdog.executor.scheduleWithFixedDelay(this, IdleReadTimeoutRequestFactory.this.checkNanos,
 					IdleReadTimeoutRequestFactory.this.checkNanos, TimeUnit.NANOSECONDS);
 		}
 
