@@ -750,9 +750,11 @@ public class CnosTemplate implements CnosOperations {
 		 */
 		private ClientHttpRequestFactory ownRequestFactory() {
 			Duration connect = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
-			return new IdleReadTimeoutRequestFactory(
-					() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connect).build()),
-					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
+			return new IdleReadTimeoutRequestFactory(() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+				// CnosDB speaks HTTP/1.1: no h2c upgrade attempt on plain http
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(connect)
+				.build()), (this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
 		}
 
 		private static String validateNodeUrl(@Nullable String url) {

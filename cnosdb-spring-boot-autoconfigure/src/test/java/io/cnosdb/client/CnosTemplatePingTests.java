@@ -48,6 +48,18 @@ class CnosTemplatePingTests {
 	}
 
 	@Test
+	void theTemplatesOwnClientSpeaksPlainHttp11WithoutAnUpgradeAttempt() {
+		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
+			.withHeader("content-type", "application/json")
+			.withHeader("content-length", "56")
+			.withBody("{\"status\":\"healthy\",\"version\":\"2.4.2, revision UNKNOWN\"}")));
+		assertThat(this.template.ping().version()).isEqualTo("2.4.2");
+		LoggedRequest request = onlyRequest(server);
+		assertThat(request.containsHeader("Upgrade")).isFalse();
+		assertThat(request.containsHeader("HTTP2-Settings")).isFalse();
+	}
+
+	@Test
 	void pingOfABuildWithoutRevisionOrBuildTime() {
 		server.stubFor(get(urlEqualTo("/api/v1/ping")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "application/json")
