@@ -48,6 +48,19 @@ final class CsvLineEncoder {
 
 	private static final long BILLION = 1_000_000_000L;
 
+	/** The tens digit of each number from 0 to 99. */
+	private static final byte[] DIGIT_TENS = new byte[100];
+
+	/** The ones digit of each number from 0 to 99. */
+	private static final byte[] DIGIT_ONES = new byte[100];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			DIGIT_TENS[i] = (byte) ('0' + i / 10);
+			DIGIT_ONES[i] = (byte) ('0' + i % 10);
+		}
+	}
+
 	/**
 	 * The first and the last minute (in nanoseconds since the epoch) whose seconds are
 	 * all inside the range {@link FastTimestamp} reads.
@@ -591,14 +604,18 @@ final class CsvLineEncoder {
 		while (rest != 0);
 	}
 
-	/** Write a number from 0 to 999,999,999 as nine digits. */
+	/** Write a number from 0 to 999,999,999 as nine digits, two at a time. */
 	private void writeNineDigits(int value) {
 		byte[] out = this.line;
+		int at = this.length + 9;
 		int rest = value;
-		for (int at = this.length + 8; at >= this.length; at--) {
-			out[at] = (byte) ('0' + rest % 10);
-			rest /= 10;
+		for (int i = 0; i < 4; i++) {
+			int pair = rest % 100;
+			rest /= 100;
+			out[--at] = DIGIT_ONES[pair];
+			out[--at] = DIGIT_TENS[pair];
 		}
+		out[--at] = (byte) ('0' + rest);
 		this.length += 9;
 	}
 
