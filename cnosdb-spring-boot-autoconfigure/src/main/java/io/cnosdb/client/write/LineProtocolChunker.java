@@ -192,6 +192,7 @@ public final class LineProtocolChunker {
 	 * unfinished
 	 */
 	public void appendEncodedLine(byte[] line, int offset, int length) {
+		Assert.notNull(line, "'line' must not be null");
 		Assert.isTrue(offset >= 0 && length > 0 && length <= line.length - offset,
 				"The line must be a non-empty range of the array");
 		this.body.appendEncodedLine(line, offset, length);
