@@ -166,6 +166,20 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
+	 * Append one line that its writer encoded and checked by the rules of this class (for
+	 * {@link LineProtocolChunker#appendEncodedLine}); it is copied as it is.
+	 * @param line the bytes of the line, without its {@code \n}
+	 * @param offset the index of its first byte
+	 * @param length its number of bytes
+	 */
+	void appendEncodedLine(byte[] line, int offset, int length) {
+		requireNoRow();
+		beginLine();
+		this.bytes.writeBytes(line, offset, length);
+		endLine();
+	}
+
+	/**
 	 * Return the number of bytes in the buffer.
 	 * @return the size in bytes
 	 */

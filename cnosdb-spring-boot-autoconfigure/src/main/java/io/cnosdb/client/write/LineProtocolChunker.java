@@ -177,8 +177,63 @@ public final class LineProtocolChunker {
 	}
 
 	/**
-	 * After a row started by {@link #row(String)} is ended (or dropped): send a body if
-	 * the buffered lines are more than one request may carry.
+	 * Append one line that the caller has already encoded, for writers that build lines
+	 * faster than the row writer can (the CSV importer, whose names are the same on every
+	 * row): the bytes must be exactly what the row writer of
+	 * {@link LineProtocolBuffer#row(String)} writes for the same names and values, every
+	 * one of them checked by its rules, without the {@code \n} that ends the line. They
+	 * are copied as they are, <em>not checked</em>: anything else should use
+	 * {@link #appendLines(CharSequence)} or the row writer. As after a row, call
+	 * {@link #endRow()} next, which sends a body when it is full.
+	 * @param line the bytes of the line
+	 * @param offset the index of its first byte
+	 * @param length its number of bytes
+	 * @throws IllegalStateException if a row started by {@link #row(String)} is
+	 * unfinished
+	 */
+	public void appendEncodedLine(byte[] line, int offset, int length) {
+		Assert.notNull(line, "'line' must not be null");
+		Assert.isTrue(offset >= 0 && length > 0 && length <= line.length - offset,
+				"The line must be a non-empty range of the array");
+		this.body.appendEncodedLine(line, offset, length);
+	}
+
+	/**
+	 * Return the bytes the row writer writes for a measurement, for lines given to
+	 * {@link #appendEncodedLine}: escaped and encoded as UTF-8.
+	 * @param measurement the measurement (table) name
+	 * @return the bytes
+	 * @throws IllegalArgumentException if the row writer would refuse the measurement
+	 */
+	public static byte[] encodedMeasurement(String measurement) {
+		LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+		return encoded(measurement, LineProtocolWriter.Position.MEASUREMENT);
+	}
+
+	/**
+	 * Return the bytes the row writer writes for a tag key or field key, for lines given
+	 * to {@link #appendEncodedLine}: escaped and encoded as UTF-8.
+	 * @param key the key
+	 * @param field whether it is a field key (whose first character has a stricter rule)
+	 * @return the bytes
+	 * @throws IllegalArgumentException if the row writer would refuse the key
+	 */
+	public static byte[] encodedKey(String key, boolean field) {
+		LineProtocolRules.checkKey(() -> field ? "field key" : "tag key", key, field);
+		Assert.isTrue(!key.equals("time"), "'time' is the name of CnosDB's timestamp column, not a key");
+		return encoded(key, LineProtocolWriter.Position.KEY);
+	}
+
+	private static byte[] encoded(String name, LineProtocolWriter.Position position) {
+		LineProtocolWriter bytes = new LineProtocolWriter(name.length() * 3 + 1);
+		bytes.writeEscaped(name, position);
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * After a row started by {@link #row(String)} is ended (or dropped), or a line is
+	 * appended with {@link #appendEncodedLine}: send a body if the buffered lines are
+	 * more than one request may carry.
 	 * @throws IllegalArgumentException if the row alone is larger than one request may be
 	 * (it is dropped, the lines before it were sent)
 	 * @throws IllegalStateException if the row is not ended

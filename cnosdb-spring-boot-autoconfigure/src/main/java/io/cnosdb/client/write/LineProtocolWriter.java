@@ -87,6 +87,18 @@ final class LineProtocolWriter {
 	}
 
 	/**
+	 * Copy bytes that are already line protocol (checked and escaped by their writer).
+	 * @param source the bytes
+	 * @param offset the index of the first byte
+	 * @param length the number of bytes
+	 */
+	void writeBytes(byte[] source, int offset, int length) {
+		ensureCapacity(length);
+		System.arraycopy(source, offset, this.bytes, this.size, length);
+		this.size += length;
+	}
+
+	/**
 	 * Write text that was checked when its point was built, escaped for its position.
 	 * @param text the text
 	 * @param position where the text stands in the line

@@ -127,6 +127,32 @@ class CnosCsvImporterTests {
 	}
 
 	@Test
+	void usualRowsAndRowsWithValuesToEscapeOrFormatAreSentInTheirOrderAsTheirPointsWouldBe() {
+		describe("mixed",
+				DESCRIBE_HEADER + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "host,STRING,TAG,DEFAULT\n"
+						+ "usage,DOUBLE,FIELD,DEFAULT\n" + "requests,BIGINT,FIELD,DEFAULT\n"
+						+ "healthy,BOOLEAN,FIELD,DEFAULT\n" + "note,STRING,FIELD,DEFAULT\n");
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		String csv = "time,host,usage,requests,healthy,note\n"
+				+ "2024-03-01T10:00:59.999000000,host-1,0.25,1,false,ok\n"
+				+ "2024-03-01T10:01:00.000000000,host 2,1.50,+2,TRUE,\"say \"\"hi\"\"\"\n"
+				+ "2024-03-01T10:01:00.5,host-3,1e3,-0,true,\n" + "2024-03-01T10:01:01Z,ü,007.0,3,,a\\b\n"
+				+ "1709287262000000000,host-4,-.5,-4,false,\n" + "2024-03-01T10:01:03,host-5,x,5,true,\n";
+		assertThatExceptionOfType(CnosCsvImportException.class)
+			.isThrownBy(() -> this.importer.writeCsv("mixed", new StringReader(csv)))
+			.withMessage("Line 7, column 'usage': value 'x' cannot be written as DOUBLE (not a decimal number); "
+					+ "rows written before it: 5")
+			.satisfies((ex) -> assertThat(ex.getRowsWritten()).isEqualTo(5));
+		assertWriteRequest(WriteStubs.onlyWriteRequest(server), NS,
+				"mixed,host=host-1 healthy=false,note=\"ok\",requests=1i,usage=0.25 1709287259999000000\n"
+						+ "mixed,host=host\\ 2 healthy=true,note=\"say \\\"hi\\\"\",requests=2i,usage=1.5 "
+						+ "1709287260000000000\n"
+						+ "mixed,host=host-3 healthy=true,requests=0i,usage=1000 1709287260500000000\n"
+						+ "mixed,host=ü note=\"a\\\\b\",requests=3i,usage=7 1709287261000000000\n"
+						+ "mixed,host=host-4 healthy=false,requests=-4i,usage=-0.5 1709287262000000000\n");
+	}
+
+	@Test
 	void explicitMappingOverridesTheSchemaAndCanIgnoreColumns() {
 		describe("air", AIR_SCHEMA);
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));

@@ -2,6 +2,7 @@ package io.cnosdb.client.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.cnosdb.client.CnosServerStub;
@@ -113,6 +114,137 @@ class CsvLineEncoderTests {
 		assertThat(encoding.sent()).isEmpty();
 	}
 
+	@Test
+	void rowsAsCnosDbWritesThemAreWrittenAsWholeLines() {
+		CsvTablePlan plan = plan("NANOSECOND");
+		CsvLineEncoder encoder = new CsvLineEncoder(plan);
+		assertThat(encoder.wholeLine(List.of(BASE)))
+			.isEqualTo("bench,host=host-0,zone=eu b=true,d=0.5,i=7i,s=\"text\",u=8u 1709287200000000000");
+		assertThat(encoder
+			.wholeLine(List.of("2024-03-01T10:00:59.999", "host-1", "", "-1234567.125", "-42", "", "false", "a b")))
+			.isEqualTo("bench,host=host-1 b=false,d=-1234567.125,i=-42i,s=\"a b\" 1709287259999000000");
+		assertThat(encoder.wholeLine(List.of("1709287200000000001", "h", "z", "3.0", "0", "0", "", "")))
+			.isEqualTo("bench,host=h,zone=z d=3,i=0i,u=0u 1709287200000000001");
+		// Values that the row writer escapes or formats are left to it.
+		assertThat(encoder.wholeLine(List.of("1", "a b", "", "1", "", "", "", ""))).isNull();
+		assertThat(encoder.wholeLine(List.of("1", "h", "", "1e3", "", "", "", ""))).isNull();
+		assertThat(encoder.wholeLine(List.of("1", "h", "", "", "", "", "TRUE", ""))).isNull();
+		assertThat(encoder.wholeLine(List.of("1", "h", "", "", "", "", "", "q\"q"))).isNull();
+	}
+
+	@Test
+	void decimalsAreCopiedOnlyInTheFormTheRowWriterGivesTheirDouble() {
+		CsvTablePlan plan = plan("NANOSECOND");
+		CsvLineEncoder encoder = new CsvLineEncoder(plan);
+		CsvRowConverter converter = new CsvRowConverter(plan);
+		List<String> decimals = new ArrayList<>(List.of("0.001", "0.000999", "-0.001", "0.0012345678901234",
+				"0.00123456789012345", "9999999.99999999", "9999999.999999999", "10000000.5", "999999999999999",
+				"9999999999999999", "999999999999999.0", "-0", "-0.000", "+0", "+0.5", ".5", "5.", "-.5", "-.0",
+				"000123.4500", "0.1", "0.30000000000000004", "100", "1.5e3", "1.5E3", "1.5d", " 1.5", "1.5 ", "1..5"));
+		Random random = new Random(4180);
+		for (int i = 0; i < 20_000; i++) {
+			decimals.add(randomDecimal(random));
+		}
+		int taken = 0;
+		for (String decimal : decimals) {
+			List<String> values = List.of("1", "h", "", decimal, "", "", "", "");
+			String whole = encoder.wholeLine(values);
+			String expected;
+			try {
+				LineProtocolBuffer buffer = new LineProtocolBuffer(plan.precision());
+				buffer.append(converter.toPoint(values, 2));
+				expected = buffer.line(0);
+			}
+			catch (CnosCsvImportException ex) {
+				assertThat(whole).as(decimal).isNull();
+				continue;
+			}
+			if (whole != null) {
+				assertThat(whole).as(decimal).isEqualTo(expected);
+				taken++;
+			}
+		}
+		assertThat(taken).isGreaterThan(decimals.size() / 2);
+	}
+
+	/**
+	 * A decimal of 1 to 17 significant digits at a random scale, with a sign, leading or
+	 * trailing zeros now and then.
+	 */
+	private static String randomDecimal(Random random) {
+		StringBuilder digits = new StringBuilder();
+		int count = 1 + random.nextInt(17);
+		for (int i = 0; i < count; i++) {
+			digits.append((char) ('0' + random.nextInt(10)));
+		}
+		int point = random.nextInt(count + 4) - 3;
+		StringBuilder text = new StringBuilder();
+		switch (random.nextInt(4)) {
+			case 0 -> text.append('-');
+			case 1 -> text.append((random.nextInt(4) == 0) ? "+" : "");
+			default -> {
+			}
+		}
+		if (point <= 0) {
+			text.append((random.nextInt(3) == 0) ? "" : "0").append('.').append("0".repeat(-point)).append(digits);
+		}
+		else if (point >= count) {
+			text.append(digits).append("0".repeat(point - count));
+			if (random.nextBoolean()) {
+				text.append('.').append("0".repeat(random.nextInt(3)));
+			}
+		}
+		else {
+			text.append(digits, 0, point).append('.').append(digits, point, count);
+		}
+		if (random.nextInt(5) == 0) {
+			text.append("0".repeat(1 + random.nextInt(3)));
+		}
+		return text.toString();
+	}
+
+	@Test
+	void timesOfTheMinuteOfTheRowBeforeAreReadAsTheirWholeText() {
+		List<String> times = List.of("2024-03-01T10:00:00.000000000", "2024-03-01T10:00:00.5", "2024-03-01T10:00:59",
+				"2024-03-01T10:00:07.123456789", "2024-03-01T10:00:07+02:00", "2024-03-01T10:00:07Z",
+				"2024-03-01T10:00:07.1Z", "2024-03-01T10:00:07.", "2024-03-01T10:00:07.1234567891",
+				"2024-03-01T10:00:60", "2024-03-01T10:00:7x", "2024-03-01 10:00:08", "2024-03-01T10:00:09",
+				"2024-03-01T10:01:00", "2024-03-01T10:00:01", "2024-02-29T23:59:59.999999999", "2023-02-29T23:59:59",
+				"1677-09-21T00:12:43.145224192", "1677-09-21T00:12:43.145224191", "1677-09-21T00:13:00",
+				"2262-04-11T23:47:16.854775807", "2262-04-11T23:47:16.854775808", "2262-04-11T23:47:17",
+				"2262-04-11T23:46:59", "1970-01-01T00:00:00", "1969-12-31T23:59:59.5");
+		for (String precision : List.of("NANOSECOND", "MILLISECOND")) {
+			CsvTablePlan plan = plan(precision);
+			CsvLineEncoder encoder = new CsvLineEncoder(plan);
+			CsvRowConverter converter = new CsvRowConverter(plan);
+			// Twice: the second time every minute has been seen before.
+			for (int round = 0; round < 2; round++) {
+				for (String time : times) {
+					List<String> values = List.of(time, "h", "", "1.5", "", "", "", "");
+					check(plan, encoder, converter, values);
+				}
+			}
+			assertThat(encoder.wholeLine(List.of("2024-03-01T10:00:01.5", "h", "", "1.5", "", "", "", "")))
+				.isEqualTo((precision.equals("NANOSECOND")) ? "bench,host=h d=1.5 1709287201500000000"
+						: "bench,host=h d=1.5 1709287201500");
+		}
+	}
+
+	@Test
+	void integerTimesAreWrittenInTheTablesPrecision() {
+		for (String precision : List.of("NANOSECOND", "MICROSECOND", "MILLISECOND")) {
+			CsvTablePlan plan = plan(precision);
+			CsvLineEncoder encoder = new CsvLineEncoder(plan);
+			CsvRowConverter converter = new CsvRowConverter(plan);
+			for (String time : List.of("0", "-0", "-5", "007", "1709287200000", "999999999999999999",
+					"-999999999999999999", "9223372036854775807", "9223372036854775808", "-9223372036854775807",
+					"-9223372036854775808", "1709287200000000001", "19999999999999999999", "9223372036854",
+					"9223372036855", "+7", "-", "")) {
+				check(plan, encoder, converter, List.of(time, "h", "", "1.5", "", "", "", ""));
+			}
+		}
+	}
+
 	/** Check one row; return whether the encoder took it. */
 	private static boolean check(CsvTablePlan plan, CsvLineEncoder encoder, CsvRowConverter converter,
 			List<String> values) {
@@ -133,6 +265,7 @@ class CsvLineEncoderTests {
 		catch (CnosCsvImportException | IllegalArgumentException ex) {
 			assertThat(taken).as("malformed row taken: " + values).isFalse();
 			assertThat(lines).as(values.toString()).isEmpty();
+			checkNotTaken(plan, encoder, values);
 			return false;
 		}
 		if (taken) {
@@ -141,7 +274,29 @@ class CsvLineEncoderTests {
 		else {
 			assertThat(lines).as(values.toString()).isEmpty();
 		}
+		// Each way on its own writes the same line, or leaves the row.
+		String whole = encoder.wholeLine(values);
+		if (whole != null) {
+			assertThat(whole).as("whole line of " + values).isEqualTo(expected);
+		}
+		List<String> rowLines = new ArrayList<>();
+		LineProtocolChunker rowChunker = chunker(plan, rowLines);
+		if (encoder.writeRow(values, rowChunker)) {
+			rowChunker.endRow();
+			rowChunker.flush();
+			assertThat(rowLines).as("row writer line of " + values).containsExactly(expected);
+		}
 		return taken;
+	}
+
+	/** Check that neither way takes a malformed row. */
+	private static void checkNotTaken(CsvTablePlan plan, CsvLineEncoder encoder, List<String> values) {
+		assertThat(encoder.wholeLine(values)).as(values.toString()).isNull();
+		List<String> lines = new ArrayList<>();
+		LineProtocolChunker chunker = chunker(plan, lines);
+		assertThat(encoder.writeRow(values, chunker)).as(values.toString()).isFalse();
+		chunker.flush();
+		assertThat(lines).isEmpty();
 	}
 
 	/** A chunker that collects the lines it sends. */

@@ -86,6 +86,64 @@ class LineProtocolChunkerTests {
 	}
 
 	@Test
+	void encodedNamesAreTheBytesTheRowWriterWrites() {
+		String measurement = "a b,c ü";
+		String tag = "t =,ü";
+		String field = "f =,ü";
+		LineProtocolBuffer buffer = new LineProtocolBuffer(WritePrecision.NS);
+		buffer.row(measurement).tag(tag, "v").field(field, true).at(1, java.util.concurrent.TimeUnit.NANOSECONDS);
+		byte[] expected = buffer.toByteArray();
+		byte[] line = concat(LineProtocolChunker.encodedMeasurement(measurement), bytes(","),
+				LineProtocolChunker.encodedKey(tag, false), bytes("=v "), LineProtocolChunker.encodedKey(field, true),
+				bytes("=true 1\n"));
+		assertThat(new String(line, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8))
+			.isEqualTo("a\\ b\\,c\\ ü,t\\ \\=\\,ü=v f\\ \\=\\,ü=true 1\n");
+	}
+
+	@Test
+	void encodedNamesFollowTheRulesOfTheRowWriter() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LineProtocolChunker.encodedMeasurement("#m"))
+			.withMessageContaining("must not start with '#'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LineProtocolChunker.encodedKey("a\\b", false))
+			.withMessageContaining("backslash");
+		assertThatIllegalArgumentException().isThrownBy(() -> LineProtocolChunker.encodedKey(",f", true))
+			.withMessageContaining("must not start with a comma");
+		assertThat(LineProtocolChunker.encodedKey(",t", false)).isEqualTo(bytes("\\,t"));
+		assertThatIllegalArgumentException().isThrownBy(() -> LineProtocolChunker.encodedKey("time", true))
+			.withMessageContaining("'time'");
+	}
+
+	@Test
+	void encodedLinesAreCopiedAndCutAtEndRowLikeRows() {
+		LineProtocolChunker chunker = chunker(20);
+		byte[] bytes = bytes("xxm v=1i 1m v=2i 2m v=3i 3");
+		for (int i = 0; i < 3; i++) {
+			chunker.appendEncodedLine(bytes, 2 + 8 * i, 8);
+			assertThat(this.bodies).isEmpty();
+			assertThat(chunker.pendingLines()).isEqualTo(i + 1);
+		}
+		chunker.endRow();
+		assertThat(this.bodies).containsExactly("m v=1i 1\nm v=2i 2\n");
+		chunker.flush();
+		assertThat(this.bodies).containsExactly("m v=1i 1\nm v=2i 2\n", "m v=3i 3\n");
+		assertThatIllegalArgumentException().isThrownBy(() -> chunker.appendEncodedLine(bytes, 20, 8));
+		chunker.row("m").field("v", 1L);
+		assertThatIllegalStateException().isThrownBy(() -> chunker.appendEncodedLine(bytes, 2, 8));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
+	@Test
 	void nothingIsSentBeforeABodyIsFullOrFlushed() {
 		LineProtocolChunker chunker = chunker(1024);
 		chunker
