@@ -864,7 +864,13 @@ final class BatchQueue {
 				batch.add(pollFirst(i));
 			}
 			this.inFlight = batch;
-			return new Batch(batch, takeBlocks(size), takeBody());
+			List<LineProtocolBuffer> blocks = takeBlocks(size);
+			if (blocks.size() == 1) {
+				// The lines of the batch are one block (such as the buffer of a call of
+				// writeRows): it is the body, and its bytes are not copied.
+				return new Batch(batch, List.of(), blocks.get(0));
+			}
+			return new Batch(batch, blocks, takeBody());
 		}
 		catch (InterruptedException ex) {
 			// Only close() interrupts this thread, after the deadline: leave what is
