@@ -135,6 +135,32 @@ public class BatchWriteBenchmark {
 	}
 
 	/**
+	 * The starter's batching writer, with rows instead of points
+	 * ({@link CnosBatchWriter#writeRows}): the same rows as {@link #questdbHttpSender()}
+	 * (columns, values, timestamps), one call per {@value #BATCH_SIZE} rows, as QuestDB
+	 * hands over a batch every {@value #BATCH_SIZE} rows.
+	 * @return the points written
+	 */
+	@Benchmark
+	public long cnosBatchWriterRows() {
+		for (int batch = 0; batch < POINTS / BATCH_SIZE; batch++) {
+			this.writer.writeRows((rows) -> {
+				for (int i = 0; i < BATCH_SIZE; i++) {
+					long p = this.n++;
+					rows.row("bench")
+						.tag("host", PointEncodeBenchmark.HOSTS[(int) (p % 100)])
+						.field("usage", SampleRows.usage(p))
+						.field("requests", p)
+						.field("healthy", SampleRows.healthy(p))
+						.at(PointEncodeBenchmark.START_NANOS + p, TimeUnit.NANOSECONDS);
+				}
+			});
+		}
+		this.writer.flush();
+		return POINTS;
+	}
+
+	/**
 	 * influxdb-client-java's {@code WriteApi}, waiting for its success events.
 	 * @return the points written
 	 * @throws InterruptedException if interrupted

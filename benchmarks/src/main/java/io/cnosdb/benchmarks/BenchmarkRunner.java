@@ -107,7 +107,7 @@ public final class BenchmarkRunner {
 		jmh(PointEncodeBenchmark.class, false, true);
 		jmh(BatchWriteBenchmark.class, false, false);
 		jmh(CsvImportBenchmark.class, true, false);
-		for (String contender : List.of("cnos", "influx")) {
+		for (String contender : List.of("cnos", "cnosRows", "influx")) {
 			probe(HeapProbe.class, contender, "HEAP", "-Xmx1g");
 		}
 		for (int i = 0; i < this.settings.startups(); i++) {

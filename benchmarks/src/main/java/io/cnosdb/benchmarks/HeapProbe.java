@@ -2,6 +2,7 @@ package io.cnosdb.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
@@ -14,7 +15,9 @@ import io.cnosdb.client.batch.CnosBatchWriter;
 /**
  * Measures the heap a batching writer holds with {@value #POINTS} points buffered (its
  * batch size and flush interval keep them all in the buffer), in a JVM of its own:
- * {@code java … HeapProbe cnos|influx}. Prints {@code HEAP <contender> <bytes>}.
+ * {@code java … HeapProbe cnos|cnosRows|influx} ({@code cnosRows}: the same points
+ * written as rows, {@link CnosBatchWriter#writeRows}, in calls of 5,000). Prints
+ * {@code HEAP <contender> <bytes>}.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -28,13 +31,13 @@ public final class HeapProbe {
 
 	/**
 	 * Run the probe.
-	 * @param args the contender, {@code cnos} or {@code influx}
+	 * @param args the contender, {@code cnos}, {@code cnosRows} or {@code influx}
 	 * @throws Exception if the probe fails
 	 */
 	public static void main(String[] args) throws Exception {
 		String contender = args[0];
 		long retained;
-		if ("cnos".equals(contender)) {
+		if ("cnos".equals(contender) || "cnosRows".equals(contender)) {
 			try (CnosBatchWriter writer = CnosBatchWriter.builder(Contenders.template())
 				.batchSize(2 * POINTS)
 				.bufferLimit(2 * POINTS)
@@ -43,8 +46,13 @@ public final class HeapProbe {
 				writer.writePoint(PointEncodeBenchmark.cnosPoint(POINTS));
 				writer.flush();
 				long before = usedHeap();
-				for (int i = 0; i < POINTS; i++) {
-					writer.writePoint(PointEncodeBenchmark.cnosPoint(i));
+				if ("cnosRows".equals(contender)) {
+					writeRows(writer);
+				}
+				else {
+					for (int i = 0; i < POINTS; i++) {
+						writer.writePoint(PointEncodeBenchmark.cnosPoint(i));
+					}
 				}
 				retained = usedHeap() - before;
 				CnosBatchWriter.Statistics statistics = writer.getStatistics();
@@ -79,10 +87,28 @@ public final class HeapProbe {
 			}
 		}
 		else {
-			throw new IllegalArgumentException("Unknown contender '" + contender + "' (cnos or influx)");
+			throw new IllegalArgumentException("Unknown contender '" + contender + "' (cnos, cnosRows or influx)");
 		}
 		System.out.println("HEAP " + contender + " " + retained);
 		System.exit(0);
+	}
+
+	/** Write the points of {@link PointEncodeBenchmark#cnosPoint} as rows. */
+	private static void writeRows(CnosBatchWriter writer) {
+		int perCall = BatchWriteBenchmark.BATCH_SIZE;
+		for (int first = 0; first < POINTS; first += perCall) {
+			int from = first;
+			writer.writeRows((rows) -> {
+				for (long i = from; i < from + perCall; i++) {
+					rows.row("bench")
+						.tag("host", PointEncodeBenchmark.HOSTS[(int) (i % 100)])
+						.field("healthy", SampleRows.healthy(i))
+						.field("requests", i)
+						.field("usage", SampleRows.usage(i))
+						.at(PointEncodeBenchmark.START_NANOS + i, TimeUnit.NANOSECONDS);
+				}
+			});
+		}
 	}
 
 	static long usedHeap() throws InterruptedException {

@@ -112,7 +112,8 @@ final class Report {
 					+ "rows into its off-heap buffer, reset instead of sent; hand-written = `StringBuilder.append`.",
 			"Batched writes: `BatchWriteBenchmark`, one operation = 50,000 points built and written in batches of "
 					+ "5,000 until the sink acknowledged all of them (ours: `flush()`; `WriteApi`: its success "
-					+ "events; QuestDB: `flush()`; raw: one synchronous `HttpClient` request per batch).",
+					+ "events; QuestDB: `flush()`; raw: one synchronous `HttpClient` request per batch). "
+					+ "`writeRows`: the same rows as QuestDB's, one `writeRows` call per 5,000 rows, then `flush()`.",
 			"Heap: `HeapProbe` in a JVM of its own (`-Xmx1g`): heap used after a full GC with 50,000 points "
 					+ "buffered (batch size 100,000, flush interval 1 h) minus before.",
 			"CSV import: `CsvImportBenchmark`, a generated file of sample rows (about 200 MB, in the temporary "
@@ -155,6 +156,12 @@ final class Report {
 				"BatchWriteBenchmark.rawHttpClient", "raw `HttpClient`", points, "≥ 0.8× raw", 0.8);
 		rate("batched writes end to end (batches of 5,000), points/s", "BatchWriteBenchmark.cnosBatchWriter",
 				"BatchWriteBenchmark.influxWriteApi", "influxdb-client-java `WriteApi`", points, "≥ 3× `WriteApi`", 3);
+		rate("batched writes end to end (batches of 5,000), `writeRows` (no `Point`), points/s",
+				"BatchWriteBenchmark.cnosBatchWriterRows", "BatchWriteBenchmark.questdbHttpSender",
+				"QuestDB HTTP sender", points, "≥ 1× QuestDB", 1);
+		rate("batched writes end to end (batches of 5,000), `writeRows` (no `Point`), points/s",
+				"BatchWriteBenchmark.cnosBatchWriterRows", "BatchWriteBenchmark.rawHttpClient", "raw `HttpClient`",
+				points, "≥ 0.8× raw", 0.8);
 		heap();
 		csv();
 		startup();
@@ -199,6 +206,12 @@ final class Report {
 				"`WriteApi`: " + ((peer != null) ? format(peer / MB) + " MB" : "failed"),
 				(ours != null && peer != null) ? String.format(Locale.ROOT, "%.2f×", ours / peer) : "—", "≤ 30 MB",
 				(ours != null) ? yesNo(ours <= 30 * MB) : "no (failed)");
+		Double rows = this.results.median("HeapProbe.cnosRows");
+		row("batching writer heap with 50,000 rows buffered (`writeRows`)",
+				(rows != null) ? format(rows / MB) + " MB" : "failed",
+				"`WriteApi`: " + ((peer != null) ? format(peer / MB) + " MB" : "failed"),
+				(rows != null && peer != null) ? String.format(Locale.ROOT, "%.2f×", rows / peer) : "—", "≤ 30 MB",
+				(rows != null) ? yesNo(rows <= 30 * MB) : "no (failed)");
 	}
 
 	private void csv() {

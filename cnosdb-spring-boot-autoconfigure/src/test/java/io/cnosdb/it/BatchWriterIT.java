@@ -189,6 +189,54 @@ class BatchWriterIT {
 		assertThat(count("again")).isEqualTo(1);
 	}
 
+	@Test
+	void rowsAreWrittenAndReadBackAndABadRowIsReportedWithItsLine() throws Exception {
+		List<WriteFailure> failures = new CopyOnWriteArrayList<>();
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.batchSize(400)
+			.flushInterval(Duration.ofHours(1))
+			.failureListener(failures::add)
+			.build()) {
+			// Calls of 300 rows in batches of 400: batches cut calls.
+			List<CompletableFuture<Void>> calls = new ArrayList<>();
+			for (int call = 0; call < 4; call++) {
+				int first = call * 300;
+				calls.add(writer.writeRows((rows) -> {
+					for (int i = first; i < first + 300; i++) {
+						rows.row("by_rows")
+							.tag("k", "a b,c=" + (i % 3))
+							.field("v", (long) i)
+							.field("s", "say \"" + i + "\"")
+							.at(T0.plusMillis(i));
+					}
+				}));
+			}
+			writer.flush();
+			assertThat(calls).allMatch((call) -> call.isDone() && !call.isCompletedExceptionally());
+			// Column v is BIGINT now: a DOUBLE value is a type conflict (050014).
+			CompletableFuture<Void> withBad = writer.writeRows((rows) -> {
+				rows.row("by_rows").tag("k", "x").field("v", 2000L).at(T0.plusMillis(2000));
+				rows.row("by_rows").tag("k", "x").field("v", 2001.5).at(T0.plusMillis(2001));
+				rows.row("by_rows").tag("k", "x").field("v", 2002L).at(T0.plusMillis(2002));
+			});
+			writer.flush();
+			assertThat(withBad).isCompletedExceptionally();
+			assertThat(writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 1202, 0, 1));
+		}
+		assertThat(failures).singleElement().satisfies((failure) -> {
+			assertThat(failure.points()).isEmpty();
+			assertThat(failure.lines()).containsExactly("by_rows,k=x v=2001.5 1709287202001000000");
+			assertThat(failure.possiblyWritten()).isFalse();
+			assertThat(failure.exception()).isInstanceOf(CnosInvalidDataException.class).hasMessageContaining("050014");
+		});
+		assertThat(count("by_rows")).isEqualTo(1202);
+		assertThat(this.template.query("SELECT k, v, s FROM by_rows WHERE v < 1200 ORDER BY time",
+				(row, n) -> row.getString("k") + "|" + row.getLong("v") + "|" + row.getString("s")))
+			.containsExactlyElementsOf(LongStream.range(0, 1200)
+				.mapToObj((i) -> "a b,c=" + (i % 3) + "|" + i + "|say \"" + i + "\"")
+				.toList());
+	}
+
 	private static Point point(String table, int i) {
 		return Point.measurement(table).tag("k", "a").field("v", (long) i).time(T0.plusMillis(i)).build();
 	}

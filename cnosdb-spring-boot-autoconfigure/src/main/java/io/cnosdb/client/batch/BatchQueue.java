@@ -3,6 +3,7 @@ package io.cnosdb.client.batch;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
@@ -70,8 +71,17 @@ final class BatchQueue {
 	/** Signalled when the writer closes, to cut a retry delay short. */
 	private final Condition closing = this.lock.newCondition();
 
+	/** Signalled when the body of the batch in flight is filled, or the batch ends. */
+	private final Condition bodyFilled = this.lock.newCondition();
+
 	/** The bytes of a block of queued lines (one larger line gets a block of its own). */
 	static final int BLOCK_BYTES = 64 * 1024;
+
+	/**
+	 * The size from which the lines of a call, in a buffer the queue may keep, become a
+	 * block of their own rather than being copied.
+	 */
+	private static final int ADOPT_BYTES = BLOCK_BYTES / 2;
 
 	/** The most empty blocks kept for reuse. */
 	private static final int MAX_SPARE_BLOCKS = 4;
@@ -110,6 +120,13 @@ final class BatchQueue {
 	/** The batch the sending thread is working on; guarded by lock. */
 	private List<BatchEntry> inFlight = List.of();
 
+	/**
+	 * The body of the batch in flight, line {@code i} the line of entry {@code i}, once
+	 * it is filled and as long as the sender leaves it as it is: the lines of rows to
+	 * report are read out of it. Guarded by lock.
+	 */
+	private @Nullable LineProtocolBuffer inFlightBody;
+
 	/** Points buffered or in flight; bounded by the buffer limit. Guarded by lock. */
 	private int pending;
 
@@ -146,8 +163,8 @@ final class BatchQueue {
 	/**
 	 * Accept the items of one write call (points or checked raw lines), all or none.
 	 * @param items the items
-	 * @param encoded the line of each item, in order; moved into the queue (left empty)
-	 * if they are accepted
+	 * @param encoded the line of each item, in order, in a buffer of the call's own; kept
+	 * by the queue if they are accepted
 	 * @return a future settled when all the items are
 	 */
 	CompletableFuture<Void> accept(List<?> items, LineProtocolBuffer encoded) {
@@ -159,9 +176,37 @@ final class BatchQueue {
 		WriteCall call = new WriteCall(count);
 		this.lock.lock();
 		try {
-			admit(count, call, encoded);
+			admit(count, call, encoded, true);
 			for (Object item : items) {
 				addLast(item, call);
+			}
+			signalWork(count);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return call.future();
+	}
+
+	/**
+	 * Accept the rows of one write call, all or none: each is kept only as its line, and
+	 * its entry as {@link BatchEntry#ROW}.
+	 * @param encoded the lines of the rows, in order, in a buffer of the call's own; kept
+	 * by the queue if they are accepted
+	 * @return a future settled when all the rows are
+	 */
+	CompletableFuture<Void> acceptRows(LineProtocolBuffer encoded) {
+		int count = encoded.lineCount();
+		if (count == 0) {
+			return CompletableFuture.completedFuture(null);
+		}
+		checkSize(count);
+		WriteCall call = new WriteCall(count);
+		this.lock.lock();
+		try {
+			admit(count, call, encoded, true);
+			for (int i = 0; i < count; i++) {
+				addLast(BatchEntry.ROW, call);
 			}
 			signalWork(count);
 		}
@@ -182,7 +227,7 @@ final class BatchQueue {
 		WriteCall call = new WriteCall(1);
 		this.lock.lock();
 		try {
-			admit(1, call, encoded);
+			admit(1, call, encoded, false);
 			addLast(item, call);
 			signalWork(1);
 		}
@@ -200,8 +245,12 @@ final class BatchQueue {
 		}
 	}
 
-	/** Wait for room, then keep the lines of an accepted call; under the lock. */
-	private void admit(int count, WriteCall call, LineProtocolBuffer encoded) {
+	/**
+	 * Wait for room, then keep the lines of an accepted call; under the lock.
+	 * @param owned whether {@code encoded} is the call's own, to keep as it is (else its
+	 * lines are moved out of it, leaving it empty)
+	 */
+	private void admit(int count, WriteCall call, LineProtocolBuffer encoded, boolean owned) {
 		checkOpen();
 		if (this.pending + count > this.options.bufferLimit()) {
 			waitForRoom(count);
@@ -209,11 +258,17 @@ final class BatchQueue {
 		call.acceptedAt = System.nanoTime();
 		LineProtocolBuffer block = this.blocks.peekLast();
 		int bytes = encoded.size();
-		if (block == null || block.size() + bytes > BLOCK_BYTES) {
-			block = newBlock(bytes);
-			this.blocks.addLast(block);
+		if (owned && bytes >= ADOPT_BYTES) {
+			// Large enough to be a block of its own: kept without copying its bytes.
+			this.blocks.addLast(encoded);
 		}
-		encoded.moveLinesTo(0, block);
+		else {
+			if (block == null || block.size() + bytes > BLOCK_BYTES) {
+				block = newBlock(bytes);
+				this.blocks.addLast(block);
+			}
+			encoded.moveLinesTo(0, block);
+		}
 		this.accepted += count;
 		this.pending += count;
 		int needed = this.count + count;
@@ -272,19 +327,32 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Take every queued entry out of the queue, as entries to settle; under the lock.
+	 * Take every queued entry out of the queue, as entries to settle, with the line of
+	 * each row read out of the blocks; under the lock.
 	 */
 	private List<BatchEntry> drainQueued() {
 		List<BatchEntry> drained = new ArrayList<>(this.count);
+		Iterator<LineProtocolBuffer> blocks = this.blocks.iterator();
+		LineProtocolBuffer block = null;
+		int line = 0;
 		while (this.count > 0) {
-			drained.add(pollFirst());
+			BatchEntry entry = pollFirst(drained.size());
+			while (block == null || line == block.lineCount()) {
+				block = blocks.next();
+				line = 0;
+			}
+			if (entry.item() == BatchEntry.ROW) {
+				entry.line = block.line(line);
+			}
+			line++;
+			drained.add(entry);
 		}
 		this.blocks.clear();
 		return drained;
 	}
 
-	private BatchEntry pollFirst() {
-		BatchEntry entry = new BatchEntry(this.items[this.head], this.calls[this.head]);
+	private BatchEntry pollFirst(int index) {
+		BatchEntry entry = new BatchEntry(this.items[this.head], this.calls[this.head], index);
 		this.items[this.head] = null;
 		this.calls[this.head] = null;
 		this.head = (this.head + 1) & (this.items.length - 1);
@@ -450,6 +518,7 @@ final class BatchQueue {
 		List<BatchEntry> unsettled;
 		this.lock.lock();
 		try {
+			awaitBodyFilled();
 			unsettled = new ArrayList<>(this.inFlight);
 			unsettled.addAll(drainQueued());
 		}
@@ -457,6 +526,53 @@ final class BatchQueue {
 			this.lock.unlock();
 		}
 		settle(claim(unsettled), this::abandoned);
+	}
+
+	/**
+	 * Wait until the body of the batch in flight is filled (the sending thread copies the
+	 * lines into it outside the lock, which takes no longer than copying bytes), so that
+	 * the lines of its rows can be read; under the lock.
+	 */
+	private void awaitBodyFilled() {
+		List<BatchEntry> batch = this.inFlight;
+		while (!batch.isEmpty() && this.inFlight == batch && this.inFlightBody == null && this.thread != null
+				&& this.thread.isAlive()) {
+			this.bodyFilled.awaitUninterruptibly();
+		}
+	}
+
+	/**
+	 * Read the lines of the rows of the batch in flight that are not settled yet out of
+	 * its body, before the sender changes the body (to cut it into requests or to isolate
+	 * bad lines): from then on the lines of the body are no longer those of the entries
+	 * at the same index.
+	 */
+	void detachRowLines() {
+		this.lock.lock();
+		try {
+			LineProtocolBuffer body = this.inFlightBody;
+			if (body == null || this.thread != Thread.currentThread()) {
+				return;
+			}
+			for (BatchEntry entry : this.inFlight) {
+				if (entry.item() == BatchEntry.ROW && !entry.settled && entry.line == null) {
+					entry.line = body.line(entry.index);
+				}
+			}
+			this.inFlightBody = null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Read the line of a row of the batch in flight out of its body; under the lock. */
+	private void readRowLine(BatchEntry entry) {
+		LineProtocolBuffer body = this.inFlightBody;
+		List<BatchEntry> batch = this.inFlight;
+		if (body != null && entry.index < batch.size() && batch.get(entry.index) == entry) {
+			entry.line = body.line(entry.index);
+		}
 	}
 
 	/**
@@ -652,17 +768,24 @@ final class BatchQueue {
 				if (batch == null) {
 					return;
 				}
-				// Copied out of the blocks here, outside the lock, so that writers do not
-				// wait for it.
-				LineProtocolBuffer body = batch.fillBody();
-				int bodyBytes = body.size();
+				LineProtocolBuffer body = batch.body();
+				int bodyBytes = 0;
 				try {
+					// Copied out of the blocks here, outside the lock, so that writers do
+					// not wait for it.
+					batch.fillBody();
+					bodyBytes = body.size();
+					publishBody(batch);
 					this.sender.send(batch.entries(), body, this);
 				}
 				finally {
 					this.lock.lock();
 					try {
-						this.inFlight = List.of();
+						if (this.inFlight == batch.entries()) {
+							this.inFlight = List.of();
+							this.inFlightBody = null;
+						}
+						this.bodyFilled.signalAll();
 						for (LineProtocolBuffer block : batch.blocks()) {
 							recycleBlock(block, block.capacity());
 						}
@@ -680,6 +803,7 @@ final class BatchQueue {
 		finally {
 			this.lock.lock();
 			try {
+				this.bodyFilled.signalAll();
 				if (this.thread == Thread.currentThread()) {
 					this.thread = null;
 					if (this.state == State.OPEN && this.count > 0) {
@@ -691,6 +815,20 @@ final class BatchQueue {
 			finally {
 				this.lock.unlock();
 			}
+		}
+	}
+
+	/** Make the filled body of the batch in flight the one its rows are read from. */
+	private void publishBody(Batch batch) {
+		this.lock.lock();
+		try {
+			if (this.inFlight == batch.entries()) {
+				this.inFlightBody = batch.body();
+			}
+			this.bodyFilled.signalAll();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -723,10 +861,16 @@ final class BatchQueue {
 			int size = Math.min(batchSize, this.count);
 			List<BatchEntry> batch = new ArrayList<>(size);
 			for (int i = 0; i < size; i++) {
-				batch.add(pollFirst());
+				batch.add(pollFirst(i));
 			}
 			this.inFlight = batch;
-			return new Batch(batch, takeBlocks(size), takeBody());
+			List<LineProtocolBuffer> blocks = takeBlocks(size);
+			if (blocks.size() == 1) {
+				// The lines of the batch are one block (such as the buffer of a call of
+				// writeRows): it is the body, and its bytes are not copied.
+				return new Batch(batch, List.of(), blocks.get(0));
+			}
+			return new Batch(batch, blocks, takeBody());
 		}
 		catch (InterruptedException ex) {
 			// Only close() interrupts this thread, after the deadline: leave what is
@@ -851,6 +995,9 @@ final class BatchQueue {
 			for (BatchEntry entry : entries) {
 				if (!entry.settled) {
 					entry.settled = true;
+					if (entry.item() == BatchEntry.ROW && entry.line == null) {
+						readRowLine(entry);
+					}
 					claimed.add(new Claimed(entry, entry.possiblyWritten || entry.sending, entry.attempts,
 							entry.lastFailure));
 				}
@@ -899,8 +1046,22 @@ final class BatchQueue {
 		else {
 			this.failed.addAndGet(group.size());
 		}
+		// The entries of one call come one after the other: settle each run of them at
+		// once.
+		WriteCall call = null;
+		int run = 0;
 		for (BatchEntry entry : group) {
-			entry.call().settle(failure);
+			if (entry.call() != call) {
+				if (call != null) {
+					call.settle(failure, run);
+				}
+				call = entry.call();
+				run = 0;
+			}
+			run++;
+		}
+		if (call != null) {
+			call.settle(failure, run);
 		}
 		if (failure != null) {
 			this.reporter.report(group, failure, attempts, possiblyWritten);
@@ -919,11 +1080,10 @@ final class BatchQueue {
 	private record Batch(List<BatchEntry> entries, List<LineProtocolBuffer> blocks, LineProtocolBuffer body) {
 
 		/** Move the lines of the blocks into the body, leaving the blocks empty. */
-		LineProtocolBuffer fillBody() {
+		void fillBody() {
 			for (LineProtocolBuffer block : this.blocks) {
 				block.moveLinesTo(0, this.body);
 			}
-			return this.body;
 		}
 
 	}

@@ -65,7 +65,8 @@ final class BatchSender {
 	/**
 	 * Send one batch and settle every entry of it.
 	 * @param batch the entries, in acceptance order
-	 * @param body the line of each entry, in the same order; the sender may change it
+	 * @param body the line of each entry, in the same order; the sender may change it,
+	 * after {@link BatchQueue#detachRowLines()} (the lines of rows are read out of it)
 	 * @param queue settles the entries
 	 */
 	void send(List<BatchEntry> batch, LineProtocolBuffer body, BatchQueue queue) {
@@ -93,6 +94,8 @@ final class BatchSender {
 					next += lines;
 					break;
 				}
+				// The body is cut: read the lines of its rows out of it first.
+				queue.detachRowLines();
 				LineProtocolBuffer part = rest;
 				rest = new LineProtocolBuffer(this.options.precision(), BatchQueue.BLOCK_BYTES);
 				if (fitting == 0) {
@@ -137,6 +140,8 @@ final class BatchSender {
 			}
 			int size = part.entries().size();
 			if (size > 1 && PossiblyWritten.isDataError(failure) && isolationRequests < MAX_ISOLATION_REQUESTS) {
+				// The body is cut: read the lines of its rows out of it first.
+				queue.detachRowLines();
 				int bad = badLine(partBody, failure);
 				if (bad >= 0) {
 					queue.complete(List.of(part.entries().get(bad)), failure);

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 import io.cnosdb.client.CnosOperations;
 import io.cnosdb.client.write.LineProtocolBuffer;
@@ -52,6 +53,10 @@ import org.springframework.util.Assert;
  * points are acknowledged, or exceptionally with the first failure once all of them are
  * settled. Dependent stages that are not {@code …Async} run on the writer's thread and
  * must not block.</li>
+ * <li>{@link #writeRows(Consumer)} writes rows without building a {@link Point} per row
+ * (nor any other object per row): the rows of one call go straight into a buffer of that
+ * call, with the checks, escaping and messages of {@link Point}, and are accepted
+ * together when the call returns.</li>
  * <li>Each report ({@link WriteFailure}) says whether CnosDB may have stored its points
  * all the same ({@link WriteFailure#possiblyWritten()}): delivery is at least once, and
  * writing a point twice leaves one row.</li>
@@ -66,6 +71,21 @@ import org.springframework.util.Assert;
  * writer keeps its line as bytes until it is acknowledged (and the point itself, for the
  * failure report). The settings are {@link CnosBatchWriterOptions}, set on the
  * {@link Builder}.
+ * <p>
+ * Rows, for a steady flow of many points (a call of a batch of rows at a time keeps the
+ * writer sending while the next call writes its rows):
+ *
+ * <pre class="code">
+ * CompletableFuture&lt;Void&gt; written = writer.writeRows((rows) -&gt; {
+ *     for (Reading reading : readings) {
+ *         rows.row("air")
+ *             .tag("station", reading.station())
+ *             .field("temperature", reading.temperature())
+ *             .field("visibility", reading.visibility())
+ *             .at(reading.time(), TimeUnit.MILLISECONDS);
+ *     }
+ * });
+ * </pre>
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -97,6 +117,9 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	private static final int SCRATCH_SLOTS = 8;
 
+	/** The largest buffer a call of {@link #writeRows} starts with. */
+	private static final int MAX_ROWS_START_BYTES = 8 * 1024 * 1024;
+
 	private final CnosOperations operations;
 
 	private final CnosBatchWriterOptions options;
@@ -111,6 +134,13 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 			SCRATCH_SLOTS);
 
 	private volatile boolean started;
+
+	/**
+	 * The bytes the last call of {@link #writeRows} wrote (and a little more), to start
+	 * the buffer of the next at about the right size; read and written without a lock (a
+	 * stale value only costs a resize).
+	 */
+	private volatile int rowsStartBytes = SCRATCH_BYTES;
 
 	private CnosBatchWriter(Builder builder) {
 		this.operations = builder.operations;
@@ -254,6 +284,54 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 			items.add(checked.line(i));
 		}
 		return this.queue.accept(items, checked);
+	}
+
+	/**
+	 * Buffer rows written by {@code rows} without building a {@link Point} for each: the
+	 * consumer is called once, on the calling thread, with a {@link Rows} whose
+	 * {@link Rows#row(String) row(measurement)} starts a row to give its tags, then its
+	 * fields, then end with {@code at(…)} or {@code atNow()}. Each row is checked and
+	 * escaped as a point is, and a refused row throws from the call that refused it (such
+	 * as {@code field(…)}), with the message a point would have; the refused row is
+	 * dropped and the consumer may go on. The rows are written into a buffer of this call
+	 * alone, so that calls from several threads never mix their rows; when the consumer
+	 * returns, all its rows are accepted, in order, or none (if the consumer throws,
+	 * leaves a row unfinished, or the rows do not fit). Nothing stays outside the writer
+	 * after the call: {@link #flush()} and {@link #close()} see every row.
+	 * <p>
+	 * No object is made per row, and the call has one future for all its rows. A row that
+	 * cannot be written is reported as a raw line with its text
+	 * ({@link WriteFailure#lines()}) to the {@link WriteFailureListener}s, the counters
+	 * and the metrics, as any point; the future completes exceptionally with the first
+	 * failure once all the rows are settled.
+	 * @param rows writes the rows, through the {@link Rows} it is given (valid only
+	 * during the call, on the calling thread)
+	 * @return a future that completes when all the rows are acknowledged, or
+	 * exceptionally with the first failure once all are settled; completed at once if no
+	 * row was written
+	 * @throws IllegalArgumentException if a row is refused and the consumer does not
+	 * catch it, or there are more rows than the buffer limit
+	 * @throws IllegalStateException if the consumer leaves a row unfinished, or the
+	 * writer is closed
+	 * @throws CnosWriteBufferFullException if the rows do not fit in the buffer
+	 */
+	public CompletableFuture<Void> writeRows(Consumer<? super Rows> rows) {
+		Assert.notNull(rows, "'rows' must not be null");
+		LineProtocolBuffer encoded = new LineProtocolBuffer(this.options.precision(), this.rowsStartBytes);
+		Rows writer = new Rows(encoded);
+		try {
+			rows.accept(writer);
+		}
+		finally {
+			writer.buffer = null;
+		}
+		if (encoded.hasUnfinishedRow()) {
+			throw new IllegalStateException("A row written in writeRows is unfinished when the call returns: end it "
+					+ "with at(…) or atNow(), or cancel it; nothing was accepted");
+		}
+		int bytes = encoded.size();
+		this.rowsStartBytes = Math.max(SCRATCH_BYTES, Math.min(MAX_ROWS_START_BYTES, bytes + bytes / 16 + 64));
+		return this.queue.acceptRows(encoded);
 	}
 
 	/**
@@ -453,7 +531,51 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	}
 
 	/**
-	 * Counters of a {@link CnosBatchWriter}, in points (a raw line counts as one point).
+	 * Writes the rows of one call of {@link CnosBatchWriter#writeRows(Consumer)}. Valid
+	 * only during that call, on the thread that made it; not thread-safe.
+	 */
+	public static final class Rows {
+
+		private @Nullable LineProtocolBuffer buffer;
+
+		private Rows(LineProtocolBuffer buffer) {
+			this.buffer = buffer;
+		}
+
+		/**
+		 * Start a row: give its tags, then its fields, then end it with one of the
+		 * {@code at…} methods of the returned writer. See
+		 * {@link LineProtocolBuffer#row(String)}; the returned writer is the same for
+		 * every row of the call.
+		 * @param measurement the measurement (table) name, with the rules of
+		 * {@link Point#measurement(String)}
+		 * @return the writer of the row
+		 * @throws IllegalArgumentException if the measurement cannot be written exactly
+		 * @throws IllegalStateException if the previous row is unfinished, or the call of
+		 * {@code writeRows} has returned
+		 */
+		public LineProtocolBuffer.Row row(String measurement) {
+			LineProtocolBuffer buffer = this.buffer;
+			if (buffer == null) {
+				throw new IllegalStateException("Rows can only be written during their call of writeRows");
+			}
+			return buffer.row(measurement);
+		}
+
+		/**
+		 * Return the number of rows written (ended) so far in this call.
+		 * @return the number of rows
+		 */
+		public int count() {
+			LineProtocolBuffer buffer = this.buffer;
+			return (buffer != null) ? buffer.lineCount() : 0;
+		}
+
+	}
+
+	/**
+	 * Counters of a {@link CnosBatchWriter}, in points (a raw line or a row counts as one
+	 * point).
 	 *
 	 * @param buffered points accepted and not yet acknowledged or reported (including the
 	 * batch in flight)

@@ -50,6 +50,10 @@ final class FailureReporter {
 			if (entry.item() instanceof Point point) {
 				points.add(point);
 			}
+			else if (entry.item() == BatchEntry.ROW) {
+				// Read out of the bytes when the row was claimed for this report.
+				lines.add((entry.line != null) ? entry.line : "(the line of this row could not be read)");
+			}
 			else {
 				lines.add((String) entry.item());
 			}

@@ -9,21 +9,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 
 /**
- * One write call to a {@link CnosBatchWriter}: its future completes when all its points
- * are settled, normally if all were acknowledged, else exceptionally with the first
- * failure.
+ * One write call to a {@link CnosBatchWriter}, and the future the caller gets for it: it
+ * completes when all the call's points are settled, normally if all were acknowledged,
+ * else exceptionally with the first failure. The call is its own future, so that a write
+ * of one point makes one object for it rather than two.
  *
  * @author CnosDB Spring Boot contributors
  */
-final class WriteCall {
+final class WriteCall extends CompletableFuture<Void> {
 
 	private static final AtomicIntegerFieldUpdater<WriteCall> REMAINING = AtomicIntegerFieldUpdater
 		.newUpdater(WriteCall.class, "remaining");
 
 	private static final AtomicReferenceFieldUpdater<WriteCall, @Nullable DataAccessException> FAILURE = AtomicReferenceFieldUpdater
 		.newUpdater(WriteCall.class, DataAccessException.class, "failure");
-
-	private final CompletableFuture<Void> future = new CompletableFuture<>();
 
 	/** Points not settled yet; updated through {@link #REMAINING}. */
 	private volatile int remaining;
@@ -46,12 +45,13 @@ final class WriteCall {
 	}
 
 	/**
-	 * Return the future for the caller. Nothing of the writer depends on it: a caller
-	 * that completes it itself changes only what it sees.
+	 * Return the future for the caller. Nothing of the writer depends on its state: a
+	 * caller that completes it itself changes only what it sees, and the writer settles
+	 * the call's points all the same.
 	 * @return the future
 	 */
 	CompletableFuture<Void> future() {
-		return this.future;
+		return this;
 	}
 
 	/**
@@ -59,16 +59,25 @@ final class WriteCall {
 	 * @param ex why it failed, or {@code null} if it was acknowledged
 	 */
 	void settle(@Nullable DataAccessException ex) {
+		settle(ex, 1);
+	}
+
+	/**
+	 * Settle points of the call that were settled together.
+	 * @param ex why they failed, or {@code null} if they were acknowledged
+	 * @param points how many
+	 */
+	void settle(@Nullable DataAccessException ex, int points) {
 		if (ex != null) {
 			FAILURE.compareAndSet(this, null, ex);
 		}
-		if (REMAINING.decrementAndGet(this) == 0) {
+		if (REMAINING.addAndGet(this, -points) == 0) {
 			DataAccessException first = this.failure;
 			if (first == null) {
-				this.future.complete(null);
+				complete(null);
 			}
 			else {
-				this.future.completeExceptionally(first);
+				completeExceptionally(first);
 			}
 		}
 	}

@@ -96,6 +96,40 @@ class CnosBatchWriterIsolationTests {
 	}
 
 	@Test
+	void typeConflictFailsOnlyTheBadRowWhichIsReportedWithItsLine() throws Exception {
+		this.writer.writePoint(point(0, 0.5));
+		this.writer.flush();
+		CompletableFuture<Void> other = this.writer.writePoint(point(1001, 1001.5));
+		CompletableFuture<Void> rows = this.writer.writeRows((writer) -> {
+			for (int i = 1; i <= 998; i++) {
+				if (i == 500) {
+					writer.row("air").tag("id", "500").field("f", 500L).at(500, TimeUnit.SECONDS);
+				}
+				else {
+					writer.row("air").tag("id", String.valueOf(i)).field("f", i + 0.5).at(i, TimeUnit.SECONDS);
+				}
+			}
+		});
+		CompletableFuture<Void> last = this.writer.writePoint(point(1002, 1002.5));
+		this.writer.flush();
+		assertThat(rows).isCompletedExceptionally();
+		assertThat(other).isCompleted();
+		assertThat(last).isCompleted();
+		assertThat(this.failures).singleElement().satisfies((failure) -> {
+			assertThat(failure.points()).isEmpty();
+			assertThat(failure.lines()).containsExactly("air,id=500 f=500i 500000000000");
+			assertThat(failure.possiblyWritten()).isFalse();
+			assertThat(failure.exception()).isInstanceOf(CnosInvalidDataException.class)
+				.hasMessageContaining("Column 'f' type error, found I64 expected F64");
+		});
+		assertThat(emulator.storedLines()).hasSize(1000)
+			.contains("air,id=0 f=0.5 0", line(1, "1.5"), line(499, "499.5"), line(501, "501.5"), line(998, "998.5"),
+					line(1001, "1001.5"), line(1002, "1002.5"))
+			.doesNotContain(line(500, "500i"));
+		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 1000, 0, 1));
+	}
+
+	@Test
 	void parseErrorNamingTheBadValueFailsThatLineAloneAndTheRestIsSentOnce() throws Exception {
 		CompletableFuture<Void> future = this.writer
 			.writeLines("air,id=1 f=1.5 1000\nair,id=2 f=tRUE 2000\nair,id=3 f=3.5 3000\n");
