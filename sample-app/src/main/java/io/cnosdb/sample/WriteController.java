@@ -2,6 +2,7 @@ package io.cnosdb.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import io.cnosdb.client.batch.CnosWriteBufferFullException;
 import io.cnosdb.client.csv.CnosCsvImportException;
 import io.cnosdb.client.csv.CnosCsvImporter;
 import io.cnosdb.client.csv.CsvImportResult;
+import io.cnosdb.client.write.LineProtocolBuffer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -30,15 +32,18 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Writes to CnosDB three ways: one point at once through {@link CnosOperations}, many
  * points through the {@link CnosBatchWriter} (enabled with
- * {@code cnosdb.write.batch.enabled=true}), and a CSV upload through the
- * {@link CnosCsvImporter}. Everything goes to the sample's own database
- * ({@code cnosdb.database}), where {@link AdminDemoController} reads it back.
+ * {@code cnosdb.write.batch.enabled=true}; as objects, or as rows without a point each),
+ * and a CSV upload through the {@link CnosCsvImporter}. Everything goes to the sample's
+ * own database ({@code cnosdb.database}), where {@link AdminDemoController} reads it
+ * back.
  *
  * <pre>
  * curl -X POST localhost:8080/writes/point -H 'Content-Type: application/json' \
  *      -d '{"station":"XiaoMaiDao","temperature":69.5,"visibility":53}'
  * curl -X POST 'localhost:8080/writes/batch?wait=true' -H 'Content-Type: application/json' \
  *      -d '[{"station":"a","temperature":1,"visibility":2},{"station":"b","temperature":3,"visibility":4}]'
+ * curl -X POST 'localhost:8080/writes/rows?wait=true' -H 'Content-Type: application/json' \
+ *      -d '[{"station":"a","temperature":1,"visibility":2}]'
  * curl -O localhost:8080/air.csv &amp;&amp; curl -X POST localhost:8080/writes/csv/air -F file=@air.csv
  * </pre>
  */
@@ -87,6 +92,43 @@ public class WriteController {
 		CompletableFuture<Void> acknowledged = writer.writeObjects(readings);
 		if (wait) {
 			// A batch leaves after cnosdb.write.batch.flush-interval at the latest.
+			acknowledged.orTimeout(1, TimeUnit.MINUTES).join();
+			return ResponseEntity.ok(Map.of("written", readings.size()));
+		}
+		return ResponseEntity.accepted().body(Map.of("accepted", readings.size()));
+	}
+
+	/**
+	 * Hand readings to the batching writer as rows, without a {@code Point} per reading:
+	 * the way to feed it a steady flow of many points. A reading without a time is
+	 * written at the server's clock. Answers as {@link #writeBatch} does.
+	 * @param readings the readings
+	 * @param wait whether to wait for the acknowledgement
+	 * @return the number of points accepted
+	 */
+	@PostMapping("/rows")
+	public ResponseEntity<Map<String, Integer>> writeRows(@RequestBody List<AirReading> readings,
+			@RequestParam(defaultValue = "false") boolean wait) {
+		CnosBatchWriter writer = this.batchWriter.getIfAvailable();
+		if (writer == null) {
+			throw new IllegalStateException("The batching writer is off; set cnosdb.write.batch.enabled=true");
+		}
+		CompletableFuture<Void> acknowledged = writer.writeRows((rows) -> {
+			for (AirReading reading : readings) {
+				LineProtocolBuffer.Row row = rows.row("air")
+					.tag("station", reading.station())
+					.field("temperature", reading.temperature())
+					.field("visibility", reading.visibility());
+				Instant time = reading.time();
+				if (time != null) {
+					row.at(time);
+				}
+				else {
+					row.atNow();
+				}
+			}
+		});
+		if (wait) {
 			acknowledged.orTimeout(1, TimeUnit.MINUTES).join();
 			return ResponseEntity.ok(Map.of("written", readings.size()));
 		}

@@ -96,6 +96,23 @@ class WriteControllerTests {
 	}
 
 	@Test
+	void rowsAreWrittenAsThePointsOfTheSameReadingsAreAndAcknowledgedWhenAskedToWait() {
+		assertThat(this.mvc.post()
+			.uri("/writes/rows?wait=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"station\":\"a\",\"temperature\":1,\"visibility\":2,\"time\":\"2023-11-14T22:13:20Z\"},"
+					+ "{\"station\":\"b c\",\"temperature\":3.5,\"visibility\":4,\"time\":\"2023-11-14T22:13:21Z\"}]"))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.written")
+			.isEqualTo(2);
+		cnosdb.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/write")));
+		cnosdb.verify(postRequestedFor(urlPathEqualTo("/api/v1/write")).withQueryParam("precision", equalTo("ns"))
+			.withRequestBody(equalTo("air,station=a temperature=1,visibility=2 1700000000000000000\n"
+					+ "air,station=b\\ c temperature=3.5,visibility=4 1700000001000000000\n")));
+	}
+
+	@Test
 	void csvUploadIsImportedAndAMalformedRowIsReportedWithItsLine() {
 		MockMultipartFile file = new MockMultipartFile("file", "air.csv", "text/csv",
 				"time,station,temperature,visibility\n1,a,1.5,2\n2,b,oops,3\n".getBytes(StandardCharsets.UTF_8));
