@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.List;
 
 import io.cnosdb.client.support.CnosValueConverter;
@@ -51,6 +52,12 @@ final class RecordRowReader<T> {
 	 */
 	static final int OBJECT = 5;
 
+	/** A component of type {@code String}. */
+	static final int STRING = 6;
+
+	/** A component of type {@code Instant}. */
+	static final int INSTANT = 7;
+
 	private final RecordConstructor<T> constructor;
 
 	/** By column: how its cell is read. */
@@ -85,18 +92,22 @@ final class RecordRowReader<T> {
 	 * @param text the cell text, {@code null} for NULL
 	 */
 	void cell(int column, @Nullable String text) {
-		if (this.failure != null) {
+		int kind = this.kinds[column];
+		if (kind == SKIP || this.failure != null) {
 			// The mapper stops at the first value it cannot convert.
 			return;
 		}
 		try {
 			int component = this.components[column];
-			switch (this.kinds[column]) {
+			switch (kind) {
 				case LONG -> this.slots.longs[component] = CnosValueConverter.readLong(text, this.names[column]);
 				case INT -> this.slots.longs[component] = CnosValueConverter.readInt(text, this.names[column]);
 				case DOUBLE -> this.slots.doubles[component] = CnosValueConverter.readDouble(text, this.names[column]);
 				case BOOLEAN ->
 					this.slots.longs[component] = CnosValueConverter.readBoolean(text, this.names[column]) ? 1 : 0;
+				case STRING -> this.slots.references[component] = text;
+				case INSTANT ->
+					this.slots.references[component] = CnosValueConverter.readInstant(text, this.names[column]);
 				case OBJECT -> this.slots.references[component] = read(column, text);
 				default -> {
 				}
@@ -105,11 +116,6 @@ final class RecordRowReader<T> {
 		catch (RuntimeException ex) {
 			this.failure = ex;
 		}
-	}
-
-	/** Whether a cell of this column is read at all. */
-	boolean reads(int column) {
-		return this.kinds[column] != SKIP;
 	}
 
 	private @Nullable Object read(int column, @Nullable String text) {
@@ -173,6 +179,12 @@ final class RecordRowReader<T> {
 		}
 		if (type == boolean.class) {
 			return BOOLEAN;
+		}
+		if (type == String.class) {
+			return STRING;
+		}
+		if (type == Instant.class) {
+			return INSTANT;
 		}
 		return OBJECT;
 	}

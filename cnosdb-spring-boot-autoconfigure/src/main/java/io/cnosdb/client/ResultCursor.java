@@ -156,7 +156,7 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				if (token == null) {
 					throw new IllegalStateException("the result ended inside a record");
 				}
-				if (count < columns && reader.reads(count)) {
+				if (count < columns) {
 					String text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 					reader.cell(count, (text != null && text.isEmpty()) ? null : text);
 				}

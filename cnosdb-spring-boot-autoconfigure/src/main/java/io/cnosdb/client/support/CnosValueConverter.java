@@ -166,6 +166,26 @@ public final class CnosValueConverter {
 		}
 	}
 
+	/**
+	 * Read a cell as an {@link Instant}: the rules of
+	 * {@link #convert(String, Class, String)} for {@code Instant.class}.
+	 * @param text the cell text, or {@code null} for SQL NULL
+	 * @param column the column name, for error messages
+	 * @return the instant, or {@code null} for SQL NULL
+	 * @throws TypeMismatchDataAccessException if the text is not a timestamp
+	 */
+	public static @Nullable Instant readInstant(@Nullable String text, String column) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return parseInstant(text);
+		}
+		catch (DateTimeParseException | ArithmeticException ex) {
+			throw mismatch(text, Instant.class, column, ex);
+		}
+	}
+
 	private static TypeMismatchDataAccessException nullForPrimitive(Class<?> type, String column) {
 		return new TypeMismatchDataAccessException(
 				"Column '" + column + "' is NULL and cannot be read as primitive " + type.getName());
