@@ -294,10 +294,10 @@ final class RecordRowReader<T> {
 				return new RecordConstructor<>(constructor, types,
 						handle.asType(MethodType.methodType(Object.class, Slots.class)));
 			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				// The CnosRow route calls the constructor by reflection and reports why
-				// it
-				// cannot.
+			catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+				// The CnosRow route calls the constructor by reflection and reports
+				// why it cannot; a native image without the hints of
+				// CnosClientRuntimeHints ends up there too.
 				return null;
 			}
 		}
