@@ -128,10 +128,10 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 	/**
 	 * Read the next row into a record reader instead of a {@link CnosRow}: the same
 	 * record, field count and end-of-result handling as {@link #next()}, with each cell
-	 * of a column the reader reads handed to it as it is read. The reader keeps a value
-	 * it cannot convert for {@link RecordRowReader#build()}, so that, as with a row
-	 * mapper, it is thrown only after the whole record was read and its field count
-	 * checked.
+	 * handed to the reader as it is read (NULL and the empty string as {@code null}). The
+	 * reader keeps a value it cannot convert for {@link RecordRowReader#build()}, so
+	 * that, as with a row mapper, it is thrown only after the whole record was read and
+	 * its field count checked.
 	 * @param reader the reader of this result's rows
 	 * @return {@code false} at the end of the result
 	 */
