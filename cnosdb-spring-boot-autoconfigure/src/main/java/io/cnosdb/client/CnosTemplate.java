@@ -254,6 +254,13 @@ public class CnosTemplate implements CnosOperations {
 		Assert.notNull(rowMapper, "'rowMapper' must not be null");
 		try (ResultCursor cursor = openQuery(statement, false)) {
 			List<T> results = new ArrayList<>();
+			RecordRowReader<T> records = recordReader(rowMapper, cursor);
+			if (records != null) {
+				while (cursor.readRow(records)) {
+					results.add(records.build());
+				}
+				return results;
+			}
 			int rowNum = 0;
 			while (cursor.hasNext()) {
 				results.add(rowMapper.mapRow(cursor.next(), rowNum++));
@@ -294,6 +301,10 @@ public class CnosTemplate implements CnosOperations {
 	public <T extends @Nullable Object> Stream<T> queryForStream(String sql, CnosRowMapper<T> rowMapper) {
 		Assert.notNull(rowMapper, "'rowMapper' must not be null");
 		ResultCursor cursor = openQuery(statement(sql), true);
+		RecordRowReader<T> records = recordReader(rowMapper, cursor);
+		if (records != null) {
+			return StreamSupport.stream(cursor.spliterator(records), false).onClose(cursor::close);
+		}
 		int[] rowNum = { 0 };
 		return StreamSupport
 			.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -446,6 +457,20 @@ public class CnosTemplate implements CnosOperations {
 		Assert.hasText(sql, "'sql' must not be empty");
 		Assert.notNull(params, "'params' must not be null");
 		return CnosStatement.of(CnosParameterBinder.bindNamed(sql, params));
+	}
+
+	/**
+	 * The reader that maps a result straight into records, when the mapper is one of
+	 * {@link CnosRowMapper#of(Class)} for a record whose components match the columns in
+	 * order; {@code null} to map through {@link CnosRow}s.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <T extends @Nullable Object> @Nullable RecordRowReader<T> recordReader(CnosRowMapper<T> rowMapper,
+			ResultCursor cursor) {
+		if (rowMapper instanceof DataClassRowMapper<?> dataClass) {
+			return ((DataClassRowMapper<T>) dataClass).recordReader(cursor.columnNames());
+		}
+		return null;
 	}
 
 	private ResultCursor openQuery(CnosStatement statement, boolean streamed) {

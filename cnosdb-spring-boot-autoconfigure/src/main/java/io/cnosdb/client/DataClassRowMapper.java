@@ -66,6 +66,32 @@ final class DataClassRowMapper<T> implements CnosRowMapper<@Nullable T> {
 		return current.map(row);
 	}
 
+	/**
+	 * Return a reader that maps the rows of a result with these columns without a
+	 * {@link CnosRow} per row, or {@code null} when this mapper maps through rows: single
+	 * values, beans, and records whose components do not match distinct columns in column
+	 * order (or miss one: the row route reports that on the first row, as it always has).
+	 * @param columns the column names of the result
+	 * @return the reader, or {@code null}
+	 */
+	@Nullable RecordRowReader<T> recordReader(List<String> columns) {
+		if (this.singleValue != null || !this.type.isRecord()) {
+			return null;
+		}
+		RecordComponent[] components = this.type.getRecordComponents();
+		int[] columnOfComponent = new int[components.length];
+		int previous = -1;
+		for (int i = 0; i < components.length; i++) {
+			int column = findColumn(columns, components[i].getName());
+			if (column <= previous) {
+				return null;
+			}
+			columnOfComponent[i] = column;
+			previous = column;
+		}
+		return RecordRowReader.of(this.type, columnOfComponent, columns);
+	}
+
 	private Plan<T> recordPlan(CnosRow row) {
 		RecordComponent[] components = this.type.getRecordComponents();
 		Class<?>[] types = new Class<?>[components.length];
@@ -168,8 +194,11 @@ final class DataClassRowMapper<T> implements CnosRowMapper<@Nullable T> {
 	}
 
 	private static int findColumn(CnosRow row, String property) {
+		return findColumn(row.getColumnNames(), property);
+	}
+
+	private static int findColumn(List<String> columns, String property) {
 		String wanted = normalize(property);
-		List<String> columns = row.getColumnNames();
 		for (int i = 0; i < columns.size(); i++) {
 			if (normalize(columns.get(i)).equals(wanted)) {
 				return i;

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.ErrorTrailerInputStream;
@@ -110,9 +113,7 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				return null;
 			}
 			if (values.length != this.columns.names().size()) {
-				throw this.translator.translate(this.task, this.sql,
-						new IllegalStateException("a row has " + values.length + " fields but the header names "
-								+ this.columns.names().size() + " columns " + this.columns.names()));
+				throw fieldCountMismatch(values.length);
 			}
 			return new CnosRow(this.columns, values);
 		}
@@ -122,6 +123,89 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		catch (RuntimeException ex) {
 			throw fail(ex);
 		}
+	}
+
+	/**
+	 * Read the next row into a record reader instead of a {@link CnosRow}: the same
+	 * record, field count and end-of-result handling as {@link #next()}, with each cell
+	 * handed to the reader as it is read (NULL and the empty string as {@code null}). The
+	 * reader keeps a value it cannot convert for {@link RecordRowReader#build()}, so
+	 * that, as with a row mapper, it is thrown only after the whole record was read and
+	 * its field count checked.
+	 * @param reader the reader of this result's rows
+	 * @return {@code false} at the end of the result
+	 */
+	boolean readRow(RecordRowReader<?> reader) {
+		if (this.finished) {
+			return false;
+		}
+		try {
+			JsonParser parser = this.records;
+			if (parser.nextToken() != JsonToken.START_ARRAY) {
+				String trailer = this.body.trailer();
+				if (trailer != null) {
+					throw fail(this.translator.translateStreamedError(this.task, this.sql, trailer));
+				}
+				this.finished = true;
+				return false;
+			}
+			int columns = this.columns.names().size();
+			int count = 0;
+			JsonToken token;
+			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+				if (token == null) {
+					throw new IllegalStateException("the result ended inside a record");
+				}
+				if (count < columns) {
+					String text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
+					reader.cell(count, (text != null && text.isEmpty()) ? null : text);
+				}
+				count++;
+			}
+			if (count != columns) {
+				throw fieldCountMismatch(count);
+			}
+			return true;
+		}
+		catch (JacksonException ex) {
+			throw fail(this.translator.translate(this.task, this.sql, ex));
+		}
+		catch (RuntimeException ex) {
+			throw fail(ex);
+		}
+	}
+
+	/**
+	 * Return the rows to come as records read by {@link #readRow(RecordRowReader)}.
+	 * @param <T> the record type
+	 * @param reader the reader of this result's rows
+	 * @return the records, ordered
+	 */
+	<T> Spliterator<T> spliterator(RecordRowReader<T> reader) {
+		return new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+
+			@Override
+			public boolean tryAdvance(Consumer<? super T> action) {
+				if (!readRow(reader)) {
+					return false;
+				}
+				action.accept(reader.build());
+				return true;
+			}
+
+			@Override
+			public void forEachRemaining(Consumer<? super T> action) {
+				while (readRow(reader)) {
+					action.accept(reader.build());
+				}
+			}
+
+		};
+	}
+
+	private RuntimeException fieldCountMismatch(int fields) {
+		return this.translator.translate(this.task, this.sql, new IllegalStateException("a row has " + fields
+				+ " fields but the header names " + this.columns.names().size() + " columns " + this.columns.names()));
 	}
 
 	/**

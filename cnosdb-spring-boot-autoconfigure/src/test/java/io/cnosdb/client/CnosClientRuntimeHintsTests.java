@@ -10,7 +10,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A native image keeps the version resource the client reads.
+ * A native image keeps the version resource the client reads and the slot getters of
+ * {@link RecordRowReader}.
  */
 class CnosClientRuntimeHintsTests {
 
@@ -23,6 +24,10 @@ class CnosClientRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.resource().forResource("io/cnosdb/client/cnosdb-client.properties"))
 			.accepts(hints);
 		assertThat(CnosTemplate.USER_AGENT).doesNotEndWith("/unknown");
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(RecordRowReader.Slots.class, "longAt"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(RecordRowReader.Slots.class, "referenceAt"))
+			.accepts(hints);
 	}
 
 }

@@ -85,13 +85,118 @@ public final class CnosValueConverter {
 		return new Reader<>(type);
 	}
 
+	/**
+	 * Read a cell as a primitive {@code long}: the rules of
+	 * {@link #convert(String, Class, String)} for {@code long.class}, without boxing.
+	 * @param text the cell text, or {@code null} for SQL NULL (refused)
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the text is NULL or not a {@code long}
+	 */
+	public static long readLong(@Nullable String text, String column) {
+		if (text == null) {
+			throw nullForPrimitive(long.class, column);
+		}
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			throw mismatch(text, Long.class, column, ex);
+		}
+	}
+
+	/**
+	 * Read a cell as a primitive {@code int}: the rules of
+	 * {@link #convert(String, Class, String)} for {@code int.class}, without boxing.
+	 * @param text the cell text, or {@code null} for SQL NULL (refused)
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the text is NULL or not an {@code int}
+	 */
+	public static int readInt(@Nullable String text, String column) {
+		if (text == null) {
+			throw nullForPrimitive(int.class, column);
+		}
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			throw mismatch(text, Integer.class, column, ex);
+		}
+	}
+
+	/**
+	 * Read a cell as a primitive {@code double}: the rules of
+	 * {@link #convert(String, Class, String)} for {@code double.class}, without boxing.
+	 * @param text the cell text, or {@code null} for SQL NULL (refused)
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the text is NULL or not a {@code double}
+	 */
+	public static double readDouble(@Nullable String text, String column) {
+		if (text == null) {
+			throw nullForPrimitive(double.class, column);
+		}
+		try {
+			return parseDouble(text);
+		}
+		catch (NumberFormatException ex) {
+			throw mismatch(text, Double.class, column, ex);
+		}
+	}
+
+	/**
+	 * Read a cell as a primitive {@code boolean}: the rules of
+	 * {@link #convert(String, Class, String)} for {@code boolean.class}.
+	 * @param text the cell text, or {@code null} for SQL NULL (refused)
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the text is NULL or not {@code true} or
+	 * {@code false}
+	 */
+	public static boolean readBoolean(@Nullable String text, String column) {
+		if (text == null) {
+			throw nullForPrimitive(boolean.class, column);
+		}
+		try {
+			return parseBoolean(text);
+		}
+		catch (NumberFormatException ex) {
+			throw mismatch(text, Boolean.class, column, ex);
+		}
+	}
+
+	/**
+	 * Read a cell as an {@link Instant}: the rules of
+	 * {@link #convert(String, Class, String)} for {@code Instant.class}.
+	 * @param text the cell text, or {@code null} for SQL NULL
+	 * @param column the column name, for error messages
+	 * @return the instant, or {@code null} for SQL NULL
+	 * @throws TypeMismatchDataAccessException if the text is not a timestamp
+	 */
+	public static @Nullable Instant readInstant(@Nullable String text, String column) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return parseInstant(text);
+		}
+		catch (DateTimeParseException | ArithmeticException ex) {
+			throw mismatch(text, Instant.class, column, ex);
+		}
+	}
+
+	private static TypeMismatchDataAccessException nullForPrimitive(Class<?> type, String column) {
+		return new TypeMismatchDataAccessException(
+				"Column '" + column + "' is NULL and cannot be read as primitive " + type.getName());
+	}
+
 	@SuppressWarnings("unchecked")
 	private static <T> @Nullable T read(@Nullable String text, Class<T> type, Class<?> target, Kind kind,
 			String column) {
 		if (text == null) {
 			if (type.isPrimitive()) {
-				throw new TypeMismatchDataAccessException(
-						"Column '" + column + "' is NULL and cannot be read as primitive " + type.getName());
+				throw nullForPrimitive(type, column);
 			}
 			return null;
 		}

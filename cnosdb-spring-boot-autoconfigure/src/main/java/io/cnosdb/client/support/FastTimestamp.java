@@ -1,7 +1,6 @@
 package io.cnosdb.client.support;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -151,7 +150,23 @@ public final class FastTimestamp {
 		if (year < 0 || month < 1 || month > 12 || day < 1 || (day > 28 && day > lengthOfMonth(year, month))) {
 			return Long.MIN_VALUE;
 		}
-		return LocalDate.of(year, month, day).toEpochDay();
+		return epochDay(year, month, day);
+	}
+
+	/**
+	 * The day since 1970-01-01 of a valid date of years 0 to 9999, counted in 400-year
+	 * cycles of the proleptic Gregorian calendar from a year that starts on March 1, so
+	 * that the leap day is the last day of its year.
+	 */
+	private static long epochDay(int year, int month, int day) {
+		int marchYear = (month > 2) ? year : year - 1;
+		// marchYear >= -1: shift by one cycle to divide non-negative numbers.
+		int cycle = (marchYear + 400) / 400 - 1;
+		int yearOfCycle = marchYear - cycle * 400;
+		int dayOfYear = (153 * ((month > 2) ? month - 3 : month + 9) + 2) / 5 + day - 1;
+		int dayOfCycle = yearOfCycle * 365 + yearOfCycle / 4 - yearOfCycle / 100 + dayOfYear;
+		// 719,468 days from 0000-03-01 to 1970-01-01.
+		return cycle * 146_097L + dayOfCycle - 719_468;
 	}
 
 	private static int lengthOfMonth(int year, int month) {
@@ -173,12 +188,18 @@ public final class FastTimestamp {
 		return hour * 3600 + minute * 60 + second;
 	}
 
-	/** The fraction from index 20 to {@code end} as nanoseconds. */
+	/**
+	 * The fraction from index 20 to {@code end} as nanoseconds; {@link #fractionEnd}
+	 * checked that its characters are digits.
+	 */
 	private static int nanos(String text, int end) {
 		if (end == 19) {
 			return 0;
 		}
-		int nanos = digits(text, 20, end);
+		int nanos = 0;
+		for (int i = 20; i < end; i++) {
+			nanos = nanos * 10 + (text.charAt(i) - '0');
+		}
 		for (int i = end - 20; i < 9; i++) {
 			nanos *= 10;
 		}

@@ -1,6 +1,7 @@
 package io.cnosdb.client.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -81,6 +82,19 @@ class FastTimestampTests {
 		}
 		assertThat(FastTimestamp.epochNanos("2024-03-01  10:00:00", true)).isEqualTo(FastTimestamp.NOT_TAKEN);
 		assertThat(FastTimestamp.epochNanos("2024-03-01t10:00:00", true)).isEqualTo(FastTimestamp.NOT_TAKEN);
+	}
+
+	@Test
+	void readsEveryDateOfYearsZeroTo9999AsTheCalendarCountsIt() {
+		for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() < 10_000; date = date.plusDays(1)) {
+			String text = date + "T23:59:59.5";
+			Instant expected = Instant.ofEpochSecond(date.toEpochDay() * 86_400 + 86_399, 500_000_000);
+			assertThat(FastTimestamp.instant(text)).as(text).isEqualTo(expected);
+			long seconds = expected.getEpochSecond();
+			assertThat(FastTimestamp.epochNanos(text, false)).as(text)
+				.isEqualTo((seconds >= -9_223_372_036L && seconds <= 9_223_372_035L)
+						? seconds * 1_000_000_000L + expected.getNano() : FastTimestamp.NOT_TAKEN);
+		}
 	}
 
 	@Test

@@ -1,0 +1,343 @@
+package io.cnosdb.client;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.List;
+
+import io.cnosdb.client.support.CnosValueConverter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeanInstantiationException;
+
+/**
+ * Reads the rows of one result straight into a record, for {@link DataClassRowMapper}:
+ * each cell is converted as the {@link ResultCursor} reads it from the CSV tokens and
+ * kept in a slot of its component ({@code long}, {@code double} or reference, reused from
+ * row to row), and the canonical constructor is called through a method handle that takes
+ * its arguments from the slots, so that a row costs no {@link CnosRow}, no array of
+ * texts, no array of arguments and no boxed primitives.
+ * <p>
+ * The conversions, their order and their errors are those of the {@link CnosRow} route:
+ * the reader is only used when the components match distinct columns in column order, so
+ * cells are converted in component order; a conversion that fails stops the conversions
+ * of its row and is thrown by {@link #build()} once the cursor has read the whole record,
+ * as the mapper would throw it. Not thread-safe: one reader per result.
+ *
+ * @param <T> the record type
+ * @author CnosDB Spring Boot contributors
+ */
+final class RecordRowReader<T> {
+
+	/** A column no component reads. */
+	static final int SKIP = 0;
+
+	/** A component of type {@code long}. */
+	static final int LONG = 1;
+
+	/** A component of type {@code int}. */
+	static final int INT = 2;
+
+	/** A component of type {@code double}. */
+	static final int DOUBLE = 3;
+
+	/** A component of type {@code boolean}. */
+	static final int BOOLEAN = 4;
+
+	/**
+	 * A component of any other type, read by its {@link CnosValueConverter.ValueReader}.
+	 */
+	static final int OBJECT = 5;
+
+	/** A component of type {@code String}. */
+	static final int STRING = 6;
+
+	/** A component of type {@code Instant}. */
+	static final int INSTANT = 7;
+
+	private final RecordConstructor<T> constructor;
+
+	/** By column: how its cell is read. */
+	private final int[] kinds;
+
+	/** By column: the component it fills. */
+	private final int[] components;
+
+	/** By column: its name, for error messages. */
+	private final String[] names;
+
+	/** By column: the reader of an {@link #OBJECT} cell. */
+	private final CnosValueConverter.@Nullable ValueReader<?>[] readers;
+
+	private final Slots slots;
+
+	private @Nullable RuntimeException failure;
+
+	private RecordRowReader(RecordConstructor<T> constructor, int[] kinds, int[] components, String[] names,
+			CnosValueConverter.@Nullable ValueReader<?>[] readers) {
+		this.constructor = constructor;
+		this.kinds = kinds;
+		this.components = components;
+		this.names = names;
+		this.readers = readers;
+		this.slots = new Slots(constructor.arity);
+	}
+
+	/**
+	 * Read one cell of the current row.
+	 * @param column the column index (below the number of columns)
+	 * @param text the cell text, {@code null} for NULL
+	 */
+	void cell(int column, @Nullable String text) {
+		int kind = this.kinds[column];
+		if (kind == SKIP || this.failure != null) {
+			// The mapper stops at the first value it cannot convert.
+			return;
+		}
+		try {
+			int component = this.components[column];
+			switch (kind) {
+				case LONG -> this.slots.longs[component] = CnosValueConverter.readLong(text, this.names[column]);
+				case INT -> this.slots.longs[component] = CnosValueConverter.readInt(text, this.names[column]);
+				case DOUBLE -> this.slots.doubles[component] = CnosValueConverter.readDouble(text, this.names[column]);
+				case BOOLEAN ->
+					this.slots.longs[component] = CnosValueConverter.readBoolean(text, this.names[column]) ? 1 : 0;
+				case STRING -> this.slots.references[component] = text;
+				case INSTANT ->
+					this.slots.references[component] = CnosValueConverter.readInstant(text, this.names[column]);
+				case OBJECT -> this.slots.references[component] = read(column, text);
+				default -> {
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.failure = ex;
+		}
+	}
+
+	private @Nullable Object read(int column, @Nullable String text) {
+		CnosValueConverter.ValueReader<?> reader = this.readers[column];
+		return (reader != null) ? reader.read(text, this.names[column]) : null;
+	}
+
+	/**
+	 * Build the record of the row whose cells were just read, or throw the failure of its
+	 * first cell that could not be converted.
+	 * @return the record
+	 */
+	T build() {
+		RuntimeException failed = this.failure;
+		if (failed != null) {
+			this.failure = null;
+			throw failed;
+		}
+		return this.constructor.create(this.slots);
+	}
+
+	/**
+	 * Return a reader of a result whose columns feed the components of a record.
+	 * @param <T> the record type
+	 * @param type the record type
+	 * @param columnOfComponent by component, the index of its column, increasing
+	 * @param columns the column names of the result
+	 * @return the reader, or {@code null} when the record's constructor cannot be called
+	 * through a method handle (the {@link CnosRow} route then reports why)
+	 */
+	static <T> @Nullable RecordRowReader<T> of(Class<T> type, int[] columnOfComponent, List<String> columns) {
+		RecordConstructor<T> constructor = RecordConstructor.of(type);
+		if (constructor == null) {
+			return null;
+		}
+		int[] kinds = new int[columns.size()];
+		int[] components = new int[columns.size()];
+		String[] names = columns.toArray(new String[0]);
+		CnosValueConverter.@Nullable ValueReader<?>[] readers = new CnosValueConverter.ValueReader<?>[columns.size()];
+		for (int component = 0; component < columnOfComponent.length; component++) {
+			int column = columnOfComponent[component];
+			Class<?> componentType = constructor.types[component];
+			components[column] = component;
+			kinds[column] = kindOf(componentType);
+			if (kinds[column] == OBJECT) {
+				readers[column] = CnosValueConverter.reader(componentType);
+			}
+		}
+		return new RecordRowReader<>(constructor, kinds, components, names, readers);
+	}
+
+	private static int kindOf(Class<?> type) {
+		if (type == long.class) {
+			return LONG;
+		}
+		if (type == int.class) {
+			return INT;
+		}
+		if (type == double.class) {
+			return DOUBLE;
+		}
+		if (type == boolean.class) {
+			return BOOLEAN;
+		}
+		if (type == String.class) {
+			return STRING;
+		}
+		if (type == Instant.class) {
+			return INSTANT;
+		}
+		return OBJECT;
+	}
+
+	/**
+	 * The values of one row, by component; reused from row to row and never seen by user
+	 * code.
+	 */
+	static final class Slots {
+
+		final long[] longs;
+
+		final double[] doubles;
+
+		final @Nullable Object[] references;
+
+		Slots(int arity) {
+			this.longs = new long[arity];
+			this.doubles = new double[arity];
+			this.references = new Object[arity];
+		}
+
+		static long longAt(Slots slots, int index) {
+			return slots.longs[index];
+		}
+
+		static int intAt(Slots slots, int index) {
+			return (int) slots.longs[index];
+		}
+
+		static double doubleAt(Slots slots, int index) {
+			return slots.doubles[index];
+		}
+
+		static boolean booleanAt(Slots slots, int index) {
+			return slots.longs[index] != 0;
+		}
+
+		static @Nullable Object referenceAt(Slots slots, int index) {
+			return slots.references[index];
+		}
+
+	}
+
+	/**
+	 * The canonical constructor of a record as a method handle from {@link Slots}, built
+	 * once per record type: its invocation is compiled once, not once per result.
+	 *
+	 * @param <T> the record type
+	 */
+	static final class RecordConstructor<T> {
+
+		private static final ClassValue<@Nullable RecordConstructor<?>> CONSTRUCTORS = new ClassValue<>() {
+
+			@Override
+			protected @Nullable RecordConstructor<?> computeValue(Class<?> type) {
+				return create(type);
+			}
+
+		};
+
+		private final Constructor<T> constructor;
+
+		private final Class<?>[] types;
+
+		private final int arity;
+
+		/** {@code (Slots)Object}. */
+		private final MethodHandle handle;
+
+		private RecordConstructor(Constructor<T> constructor, Class<?>[] types, MethodHandle handle) {
+			this.constructor = constructor;
+			this.types = types;
+			this.arity = types.length;
+			this.handle = handle;
+		}
+
+		@SuppressWarnings("unchecked")
+		static <T> @Nullable RecordConstructor<T> of(Class<T> type) {
+			return (RecordConstructor<T>) CONSTRUCTORS.get(type);
+		}
+
+		private static <T> @Nullable RecordConstructor<T> create(Class<T> type) {
+			RecordComponent[] recordComponents = type.getRecordComponents();
+			if (recordComponents == null) {
+				return null;
+			}
+			Class<?>[] types = new Class<?>[recordComponents.length];
+			for (int i = 0; i < types.length; i++) {
+				types[i] = recordComponents[i].getType();
+			}
+			try {
+				Constructor<T> constructor = type.getDeclaredConstructor(types);
+				if (!constructor.trySetAccessible()) {
+					return null;
+				}
+				MethodHandles.Lookup lookup = MethodHandles.lookup();
+				MethodHandle[] getters = new MethodHandle[types.length];
+				for (int i = 0; i < types.length; i++) {
+					getters[i] = MethodHandles.insertArguments(getter(lookup, types[i]), 1, i)
+						.asType(MethodType.methodType(types[i], Slots.class));
+				}
+				MethodHandle handle = MethodHandles.filterArguments(lookup.unreflectConstructor(constructor), 0,
+						getters);
+				handle = MethodHandles.permuteArguments(handle, MethodType.methodType(type, Slots.class),
+						new int[types.length]);
+				return new RecordConstructor<>(constructor, types,
+						handle.asType(MethodType.methodType(Object.class, Slots.class)));
+			}
+			catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+				// The CnosRow route calls the constructor by reflection and reports
+				// why it cannot; a native image without the hints of
+				// CnosClientRuntimeHints ends up there too.
+				return null;
+			}
+		}
+
+		private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> type)
+				throws ReflectiveOperationException {
+			if (type == long.class) {
+				return lookup.findStatic(Slots.class, "longAt",
+						MethodType.methodType(long.class, Slots.class, int.class));
+			}
+			if (type == int.class) {
+				return lookup.findStatic(Slots.class, "intAt",
+						MethodType.methodType(int.class, Slots.class, int.class));
+			}
+			if (type == double.class) {
+				return lookup.findStatic(Slots.class, "doubleAt",
+						MethodType.methodType(double.class, Slots.class, int.class));
+			}
+			if (type == boolean.class) {
+				return lookup.findStatic(Slots.class, "booleanAt",
+						MethodType.methodType(boolean.class, Slots.class, int.class));
+			}
+			return lookup.findStatic(Slots.class, "referenceAt",
+					MethodType.methodType(Object.class, Slots.class, int.class));
+		}
+
+		/**
+		 * Call the constructor, reporting a failure as {@link BeanInstantiationException}
+		 * the way the reflective call of the {@link CnosRow} route does.
+		 */
+		@SuppressWarnings("unchecked")
+		T create(Slots slots) {
+			try {
+				return (T) (Object) this.handle.invokeExact(slots);
+			}
+			catch (Throwable ex) {
+				throw new BeanInstantiationException(this.constructor, "Constructor threw exception", ex);
+			}
+		}
+
+	}
+
+}
