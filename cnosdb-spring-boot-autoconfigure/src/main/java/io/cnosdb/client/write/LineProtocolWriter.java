@@ -23,7 +23,6 @@ final class LineProtocolWriter {
 
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
-	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
 	/** The tens digit of each number from 0 to 99. */
 	private static final byte[] DIGIT_TENS = new byte[100];
 
@@ -37,8 +36,20 @@ final class LineProtocolWriter {
 		}
 	}
 
+	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+
+	/** The powers of ten in a {@code long}, 10<sup>0</sup> to 10<sup>18</sup>. */
+	private static final long[] LONG_POWERS_OF_TEN = new long[19];
+
+	static {
+		long power = 1;
+		for (int i = 0; i < LONG_POWERS_OF_TEN.length; i++) {
+			LONG_POWERS_OF_TEN[i] = power;
+			power *= 10;
+		}
+	}
 
 	private byte[] bytes;
 
@@ -76,6 +87,34 @@ final class LineProtocolWriter {
 	void writeAscii(char c) {
 		ensureCapacity(1);
 		this.bytes[this.size++] = (byte) c;
+	}
+
+	/**
+	 * Copy bytes as they are, such as the escaped UTF-8 bytes of a checked name.
+	 * @param source the bytes
+	 */
+	void writeBytes(byte[] source) {
+		int length = source.length;
+		ensureCapacity(length);
+		System.arraycopy(source, 0, this.bytes, this.size, length);
+		this.size += length;
+	}
+
+	/**
+	 * Write a separator, the bytes of a key as they are, and {@code =}.
+	 * @param separator the ASCII char before the key
+	 * @param key the escaped UTF-8 bytes of the key
+	 */
+	void writeKey(byte separator, byte[] key) {
+		int length = key.length;
+		ensureCapacity(length + 2);
+		byte[] out = this.bytes;
+		int at = this.size;
+		out[at] = separator;
+		System.arraycopy(key, 0, out, at + 1, length);
+		at += length + 1;
+		out[at] = '=';
+		this.size = at + 1;
 	}
 
 	void writeAscii(String text) {
@@ -210,29 +249,50 @@ final class LineProtocolWriter {
 			return;
 		}
 		ensureCapacity(20);
+		int at = this.size;
 		long rest = value;
 		if (rest < 0) {
-			this.bytes[this.size++] = '-';
+			this.bytes[at++] = '-';
 			rest = -rest;
 		}
-		int digits = 1;
-		for (long limit = 10; digits < 19 && rest >= limit; limit *= 10) {
-			digits++;
-		}
-		int end = this.size + digits;
-		byte[] out = this.bytes;
+		int digits = digitCount(rest);
+		writeDigits(this.bytes, at + digits, rest, digits);
+		this.size = at + digits;
+	}
+
+	/** The number of decimal digits of a number that is not negative. */
+	private static int digitCount(long value) {
+		// floor(log10(2) * bit length) is the count or one less
+		int guess = ((64 - Long.numberOfLeadingZeros(value | 1)) * 1233) >>> 12;
+		return (value >= LONG_POWERS_OF_TEN[guess]) ? guess + 1 : Math.max(guess, 1);
+	}
+
+	/**
+	 * Write the last {@code count} decimal digits of a number that is not negative, with
+	 * leading zeros, so that the last one is before {@code end}: two digits per division.
+	 */
+	private static void writeDigits(byte[] out, int end, long value, int count) {
 		int at = end;
-		// Two digits per division.
-		while (at - this.size >= 2) {
-			int pair = (int) (rest % 100);
-			rest /= 100;
+		int start = end - count;
+		long rest = value;
+		while (rest > Integer.MAX_VALUE && at - start >= 2) {
+			long quotient = rest / 100;
+			int pair = (int) (rest - 100 * quotient);
 			out[--at] = DIGIT_ONES[pair];
 			out[--at] = DIGIT_TENS[pair];
+			rest = quotient;
 		}
-		if (at > this.size) {
-			out[--at] = (byte) ('0' + rest);
+		int small = (int) rest;
+		while (at - start >= 2) {
+			int quotient = small / 100;
+			int pair = small - 100 * quotient;
+			out[--at] = DIGIT_ONES[pair];
+			out[--at] = DIGIT_TENS[pair];
+			small = quotient;
 		}
-		this.size = end;
+		if (at > start) {
+			out[--at] = (byte) ('0' + small % 10);
+		}
 	}
 
 	private void writeUnsignedLong(long value) {
@@ -306,28 +366,20 @@ final class LineProtocolWriter {
 
 	/** Write {@code unscaled / 10^scale} in plain notation, {@code scale > 0}. */
 	private void writeDecimal(boolean negative, long unscaled, int scale) {
-		int digits = 1;
-		for (long limit = 10; digits < 19 && unscaled >= limit; limit *= 10) {
-			digits++;
-		}
+		int digits = digitCount(unscaled);
 		int length = (negative ? 1 : 0) + Math.max(digits - scale, 1) + 1 + scale;
 		ensureCapacity(length);
 		byte[] out = this.bytes;
 		int end = this.size + length;
-		int at = end - 1;
-		long rest = unscaled;
-		for (int i = 0; i < scale; i++) {
-			out[at--] = (byte) ('0' + (rest % 10));
-			rest /= 10;
-		}
-		out[at--] = '.';
-		do {
-			out[at--] = (byte) ('0' + (rest % 10));
-			rest /= 10;
-		}
-		while (rest != 0);
+		long power = LONG_POWERS_OF_TEN[scale];
+		long whole = unscaled / power;
+		writeDigits(out, end, unscaled - whole * power, scale);
+		int point = end - scale - 1;
+		out[point] = '.';
+		int wholeDigits = Math.max(digits - scale, 1);
+		writeDigits(out, point, whole, wholeDigits);
 		if (negative) {
-			out[at] = '-';
+			out[point - wholeDigits - 1] = '-';
 		}
 		this.size = end;
 	}
