@@ -310,9 +310,10 @@ final class LineProtocolRules {
 
 	/**
 	 * A measurement, tag key, field key or tag value that passed its check, with the
-	 * bytes it is written as: UTF-8, escaped for its place in a line. Immutable, so that
-	 * it can be shared through the cache of {@link #cached(String, int)} without locks: a
-	 * thread reads an entry whole (its fields are final) or not at all.
+	 * bytes it is written as: UTF-8, escaped for its place in a line, a key with a
+	 * {@code ,} before it and {@code =} after it. Immutable, so that it can be shared
+	 * through the cache of {@link #cached(String, int)} without locks: a thread reads an
+	 * entry whole (its fields are final) or not at all.
 	 */
 	static final class Checked {
 
@@ -341,8 +342,15 @@ final class LineProtocolRules {
 		/** The kind of text: {@link #MEASUREMENT}, {@link #TAG_KEY}, and so on. */
 		final int kind;
 
-		/** The text as written in a line: escaped for its position, in UTF-8. */
-		final byte[] bytes;
+		/**
+		 * The bytes of the text as written in a line, eight to a word in little-endian
+		 * order, zeros after the last: escaped for its position, in UTF-8; a key with
+		 * {@code ,} before it and {@code =} after it.
+		 */
+		final long[] words;
+
+		/** The number of bytes in {@link #words}. */
+		final int length;
 
 		/**
 		 * The first four chars of the text, 16 bits each from the top, zeros after its
@@ -354,10 +362,21 @@ final class LineProtocolRules {
 		private Checked(String text, int kind) {
 			this.text = text;
 			this.kind = kind;
-			LineProtocolWriter writer = new LineProtocolWriter(Math.max(1, 3 * text.length()));
+			boolean key = kind == TAG_KEY || kind == FIELD_KEY;
+			LineProtocolWriter writer = new LineProtocolWriter(3 * text.length() + 2);
+			if (key) {
+				writer.writeAscii(',');
+			}
 			writer.writeEscaped(text,
 					(kind == MEASUREMENT) ? LineProtocolWriter.Position.MEASUREMENT : LineProtocolWriter.Position.KEY);
-			this.bytes = writer.toByteArray();
+			if (key) {
+				writer.writeAscii('=');
+			}
+			this.length = writer.size();
+			this.words = new long[(this.length + 7) / 8];
+			for (int i = 0; i < this.length; i++) {
+				this.words[i / 8] |= (writer.byteAt(i) & 0xFFL) << (8 * (i % 8));
+			}
 			long prefix = 0;
 			for (int i = 0; i < 4 && i < text.length(); i++) {
 				prefix |= (long) text.charAt(i) << (48 - 16 * i);

@@ -193,13 +193,13 @@ public final class Point {
 	 */
 	void encodeTo(LineProtocolWriter out, WritePrecision precision) {
 		long time = timestampIn(precision);
-		out.writeBytes(this.measurement.bytes);
+		out.writeChecked(this.measurement);
 		Object[] tags = this.tags;
 		for (int i = 0; i < 2 * this.tagCount; i += 2) {
-			out.writeKey((byte) ',', ((Checked) tags[i]).bytes);
+			out.writeChecked((Checked) tags[i]);
 			Object value = tags[i + 1];
 			if (value instanceof Checked checked) {
-				out.writeBytes(checked.bytes);
+				out.writeChecked(checked);
 			}
 			else {
 				out.writeEscaped((String) value, LineProtocolWriter.Position.KEY);
@@ -207,7 +207,11 @@ public final class Point {
 		}
 		Object[] fields = this.fields;
 		for (int i = 0; i < this.fieldCount; i++) {
-			out.writeKey((byte) ((i == 0) ? ' ' : ','), ((Checked) fields[2 * i]).bytes);
+			Checked key = (Checked) fields[2 * i];
+			out.writeChecked(key);
+			if (i == 0) {
+				out.replaceByte(out.size() - key.length, ' ');
+			}
 			Object value = fields[2 * i + 1];
 			if (value instanceof String text) {
 				out.writeFieldValue(STRING, 0, text);
