@@ -29,6 +29,12 @@ final class LineProtocolWriter {
 	/** Eight bytes of an array at once, little-endian. */
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+	/** The bytes of {@code true}, little-endian. */
+	private static final long TRUE = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
+
+	/** The bytes of {@code false}, little-endian. */
+	private static final long FALSE = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
+
 	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
@@ -88,11 +94,13 @@ final class LineProtocolWriter {
 	 */
 	void writeChecked(LineProtocolRules.Checked checked) {
 		long[] words = checked.words;
+		int count = words.length;
 		// whole words: up to seven bytes after the text are overwritten later
-		ensureCapacity(8L * words.length);
+		ensureCapacity(8L * count);
 		byte[] out = this.bytes;
 		int at = this.size;
-		for (int i = 0; i < words.length; i++) {
+		LONGS.set(out, at, words[0]);
+		for (int i = 1; i < count; i++) {
 			LONGS.set(out, at + 8 * i, words[i]);
 		}
 		this.size = at + checked.length;
@@ -224,7 +232,12 @@ final class LineProtocolWriter {
 				writeUnsignedLong(number);
 				writeAscii('u');
 			}
-			case Point.BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
+			case Point.BOOLEAN -> {
+				// a word of "true" or "false", then zeros that are overwritten later
+				ensureCapacity(8);
+				LONGS.set(this.bytes, this.size, (number != 0) ? TRUE : FALSE);
+				this.size += (number != 0) ? 4 : 5;
+			}
 			default -> {
 				writeAscii('"');
 				writeEscaped(Objects.requireNonNull(text), Position.STRING);
