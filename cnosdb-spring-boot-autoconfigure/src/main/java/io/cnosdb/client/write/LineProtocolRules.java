@@ -309,6 +309,161 @@ final class LineProtocolRules {
 	}
 
 	/**
+	 * A measurement, tag key, field key or tag value that passed its check, with the
+	 * bytes it is written as: UTF-8, escaped for its place in a line, a key with a
+	 * {@code ,} before it and {@code =} after it. Immutable, so that it can be shared
+	 * through the cache of {@link #cached(String, int)} without locks: a thread reads an
+	 * entry whole (its fields are final) or not at all.
+	 */
+	static final class Checked {
+
+		/** The slots of the cache: a power of two. */
+		private static final int SLOTS = 1024;
+
+		/** Texts longer than this are not cached. */
+		private static final int MAX_CACHED_LENGTH = 128;
+
+		/**
+		 * Recently checked texts, by the hash of text and kind; a newer entry replaces an
+		 * older one in its slot. Read and written without locks: a slot holds
+		 * {@code null} or a whole entry, and a lost write costs only a check.
+		 */
+		private static final @Nullable Checked[] CACHE = new Checked[SLOTS];
+
+		/**
+		 * Tag values seen once, by the slot they would take in {@link #CACHE}: a value is
+		 * cached when it comes again, so that values that never repeat allocate nothing.
+		 */
+		private static final @Nullable String[] SEEN = new String[SLOTS];
+
+		/** The text. */
+		final String text;
+
+		/** The kind of text: {@link #MEASUREMENT}, {@link #TAG_KEY}, and so on. */
+		final int kind;
+
+		/**
+		 * The bytes of the text as written in a line, eight to a word in little-endian
+		 * order, zeros after the last: escaped for its position, in UTF-8; a key with
+		 * {@code ,} before it and {@code =} after it.
+		 */
+		final long[] words;
+
+		/** The number of bytes in {@link #words}. */
+		final int length;
+
+		/**
+		 * The first four chars of the text, 16 bits each from the top, zeros after its
+		 * end: two texts whose prefixes differ are ordered as their unsigned prefixes (a
+		 * checked text has no NUL char).
+		 */
+		private final long prefix;
+
+		private Checked(String text, int kind) {
+			this.text = text;
+			this.kind = kind;
+			boolean key = kind == TAG_KEY || kind == FIELD_KEY;
+			LineProtocolWriter writer = new LineProtocolWriter(3 * text.length() + 2);
+			if (key) {
+				writer.writeAscii(',');
+			}
+			writer.writeEscaped(text,
+					(kind == MEASUREMENT) ? LineProtocolWriter.Position.MEASUREMENT : LineProtocolWriter.Position.KEY);
+			if (key) {
+				writer.writeAscii('=');
+			}
+			this.length = writer.size();
+			this.words = new long[(this.length + 7) / 8];
+			for (int i = 0; i < this.length; i++) {
+				this.words[i / 8] |= (writer.byteAt(i) & 0xFFL) << (8 * (i % 8));
+			}
+			long prefix = 0;
+			for (int i = 0; i < 4 && i < text.length(); i++) {
+				prefix |= (long) text.charAt(i) << (48 - 16 * i);
+			}
+			this.prefix = prefix;
+		}
+
+		/**
+		 * Return the entry of a text that passed its check of this kind lately, or
+		 * {@code null}: then the text has to be checked.
+		 * @param text the text, or {@code null}
+		 * @param kind {@link #MEASUREMENT}, {@link #TAG_KEY}, {@link #FIELD_KEY} or
+		 * {@link #TAG_VALUE}
+		 * @return the entry, or {@code null}
+		 */
+		static @Nullable Checked cached(@Nullable String text, int kind) {
+			if (text == null) {
+				return null;
+			}
+			Checked checked = CACHE[slot(text, kind)];
+			return (checked != null && checked.text == text && checked.kind == kind) ? checked : null;
+		}
+
+		/**
+		 * Return the entry of a text that has just passed its check, and cache it.
+		 * @param text the checked text
+		 * @param kind the kind of check it passed
+		 * @return the entry
+		 */
+		static Checked of(String text, int kind) {
+			Checked checked = new Checked(text, kind);
+			if (text.length() <= MAX_CACHED_LENGTH) {
+				CACHE[slot(text, kind)] = checked;
+			}
+			return checked;
+		}
+
+		/**
+		 * Return the entry of a tag value that has just passed its check if it was seen
+		 * before (and cache it), or else the value itself.
+		 * @param value the checked tag value
+		 * @return an entry or the value
+		 */
+		static Object ofTagValue(String value) {
+			if (value.length() > MAX_CACHED_LENGTH) {
+				return value;
+			}
+			int slot = slot(value, TAG_VALUE);
+			if (SEEN[slot] != value) {
+				SEEN[slot] = value;
+				return value;
+			}
+			return of(value, TAG_VALUE);
+		}
+
+		private static int slot(String text, int kind) {
+			int hash = text.hashCode() + kind * 0x9E3779B9;
+			return (hash ^ (hash >>> 16)) & (SLOTS - 1);
+		}
+
+		/**
+		 * Compare the texts of two entries as {@link String#compareTo(String)} does.
+		 * @param other the other entry
+		 * @return a negative number, zero or a positive number
+		 */
+		int compareTo(Checked other) {
+			if (this == other) {
+				return 0;
+			}
+			if (this.prefix != other.prefix) {
+				return Long.compareUnsigned(this.prefix, other.prefix);
+			}
+			return this.text.compareTo(other.text);
+		}
+
+		/**
+		 * Return the text of an entry or of a text.
+		 * @param value an entry or a string
+		 * @return the text
+		 */
+		static String text(Object value) {
+			return (value instanceof Checked checked) ? checked.text : (String) value;
+		}
+
+	}
+
+	/**
 	 * Render a value for a message: quoted, control characters made visible, long values
 	 * cut.
 	 * @param text the value

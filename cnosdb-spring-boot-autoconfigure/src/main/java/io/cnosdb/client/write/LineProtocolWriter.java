@@ -2,6 +2,9 @@ package io.cnosdb.client.write;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -23,22 +26,29 @@ final class LineProtocolWriter {
 
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+	/** Eight bytes of an array at once, little-endian. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	/** The bytes of {@code true}, little-endian. */
+	private static final long TRUE = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
+
+	/** The bytes of {@code false}, little-endian. */
+	private static final long FALSE = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
+
 	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
-	/** The tens digit of each number from 0 to 99. */
-	private static final byte[] DIGIT_TENS = new byte[100];
-
-	/** The ones digit of each number from 0 to 99. */
-	private static final byte[] DIGIT_ONES = new byte[100];
-
-	static {
-		for (int i = 0; i < 100; i++) {
-			DIGIT_TENS[i] = (byte) ('0' + i / 10);
-			DIGIT_ONES[i] = (byte) ('0' + i % 10);
-		}
-	}
-
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+
+	/** The powers of ten in a {@code long}, 10<sup>0</sup> to 10<sup>18</sup>. */
+	private static final long[] LONG_POWERS_OF_TEN = new long[19];
+
+	static {
+		long power = 1;
+		for (int i = 0; i < LONG_POWERS_OF_TEN.length; i++) {
+			LONG_POWERS_OF_TEN[i] = power;
+			power *= 10;
+		}
+	}
 
 	private byte[] bytes;
 
@@ -76,6 +86,33 @@ final class LineProtocolWriter {
 	void writeAscii(char c) {
 		ensureCapacity(1);
 		this.bytes[this.size++] = (byte) c;
+	}
+
+	/**
+	 * Write the bytes of a checked text as they are, a word at a time.
+	 * @param checked the text
+	 */
+	void writeChecked(LineProtocolRules.Checked checked) {
+		long[] words = checked.words;
+		int count = words.length;
+		// whole words: up to seven bytes after the text are overwritten later
+		ensureCapacity(8L * count);
+		byte[] out = this.bytes;
+		int at = this.size;
+		LONGS.set(out, at, words[0]);
+		for (int i = 1; i < count; i++) {
+			LONGS.set(out, at + 8 * i, words[i]);
+		}
+		this.size = at + checked.length;
+	}
+
+	/**
+	 * Change a byte already written.
+	 * @param index the index of the byte
+	 * @param c the ASCII char it becomes
+	 */
+	void replaceByte(int index, char c) {
+		this.bytes[index] = (byte) c;
 	}
 
 	void writeAscii(String text) {
@@ -207,7 +244,12 @@ final class LineProtocolWriter {
 				writeUnsignedLong(number);
 				writeAscii('u');
 			}
-			case Point.BOOLEAN -> writeAscii((number != 0) ? "true" : "false");
+			case Point.BOOLEAN -> {
+				// a word of "true" or "false", then zeros that are overwritten later
+				ensureCapacity(8);
+				LONGS.set(this.bytes, this.size, (number != 0) ? TRUE : FALSE);
+				this.size += (number != 0) ? 4 : 5;
+			}
 			default -> {
 				writeAscii('"');
 				writeEscaped(Objects.requireNonNull(text), Position.STRING);
@@ -221,30 +263,74 @@ final class LineProtocolWriter {
 			writeAscii("-9223372036854775808");
 			return;
 		}
-		ensureCapacity(20);
+		// 20 chars at most, and the bytes that putDigits may write after them
+		ensureCapacity(20 + 8);
+		byte[] out = this.bytes;
+		int at = this.size;
 		long rest = value;
 		if (rest < 0) {
-			this.bytes[this.size++] = '-';
+			out[at++] = '-';
 			rest = -rest;
 		}
-		int digits = 1;
-		for (long limit = 10; digits < 19 && rest >= limit; limit *= 10) {
-			digits++;
+		this.size = putDigits(out, at, rest, digitCount(rest));
+	}
+
+	/** The number of decimal digits of a number that is not negative. */
+	private static int digitCount(long value) {
+		// floor(log10(2) * bit length) is the count or one less
+		int guess = ((64 - Long.numberOfLeadingZeros(value | 1)) * 1233) >>> 12;
+		return (value >= LONG_POWERS_OF_TEN[guess]) ? guess + 1 : Math.max(guess, 1);
+	}
+
+	/**
+	 * Write the last {@code count} decimal digits (1 to 19) of a number that is not
+	 * negative, with leading zeros, from {@code at} on, eight at a time; up to eight
+	 * bytes after them are overwritten, so the array must have room for them.
+	 * @return the index after the last digit
+	 */
+	private static int putDigits(byte[] out, int at, long value, int count) {
+		if (count > 16) {
+			long high = value / 10_000_000_000_000_000L;
+			long rest = value - 10_000_000_000_000_000L * high;
+			long middle = rest / 100_000_000L;
+			int next = putUpToEight(out, at, high, count - 16);
+			LONGS.set(out, next, eightDigits(middle));
+			LONGS.set(out, next + 8, eightDigits(rest - 100_000_000L * middle));
+			return next + 16;
 		}
-		int end = this.size + digits;
-		byte[] out = this.bytes;
-		int at = end;
-		// Two digits per division.
-		while (at - this.size >= 2) {
-			int pair = (int) (rest % 100);
-			rest /= 100;
-			out[--at] = DIGIT_ONES[pair];
-			out[--at] = DIGIT_TENS[pair];
+		if (count > 8) {
+			long high = value / 100_000_000L;
+			int next = putUpToEight(out, at, high, count - 8);
+			LONGS.set(out, next, eightDigits(value - 100_000_000L * high));
+			return next + 8;
 		}
-		if (at > this.size) {
-			out[--at] = (byte) ('0' + rest);
-		}
-		this.size = end;
+		return putUpToEight(out, at, value, count);
+	}
+
+	/**
+	 * Write the last {@code count} decimal digits (1 to 8) of a number below
+	 * 10<sup>8</sup> from {@code at} on, with a store of eight bytes.
+	 */
+	private static int putUpToEight(byte[] out, int at, long value, int count) {
+		LONGS.set(out, at, eightDigits(value) >>> (8 * (8 - count)));
+		return at + count;
+	}
+
+	/**
+	 * Return the eight decimal digits of a number below 10<sup>8</sup>, with leading
+	 * zeros, as ASCII bytes in a word, the first digit in the lowest byte: the digits are
+	 * found in parallel, in lanes of the word (halves of 4 digits, then quarters of 2).
+	 */
+	private static long eightDigits(long value) {
+		long high = value / 10_000;
+		long halves = high | ((value - 10_000 * high) << 32);
+		// each half divided by 100 (x * 10486 >> 20 is x / 100 for x below 10^4)
+		long hundreds = ((halves * 10486) >>> 20) & 0x0000_007F_0000_007FL;
+		long quarters = ((halves - 100 * hundreds) << 16) + hundreds;
+		// each quarter divided by 10 (x * 103 >> 10 is x / 10 for x below 100)
+		long tens = ((quarters * 103) >>> 10) & 0x000F_000F_000F_000FL;
+		long digits = tens + ((quarters - 10 * tens) << 8);
+		return digits + 0x3030_3030_3030_3030L;
 	}
 
 	private void writeUnsignedLong(long value) {
@@ -318,30 +404,29 @@ final class LineProtocolWriter {
 
 	/** Write {@code unscaled / 10^scale} in plain notation, {@code scale > 0}. */
 	private void writeDecimal(boolean negative, long unscaled, int scale) {
-		int digits = 1;
-		for (long limit = 10; digits < 19 && unscaled >= limit; limit *= 10) {
-			digits++;
-		}
-		int length = (negative ? 1 : 0) + Math.max(digits - scale, 1) + 1 + scale;
-		ensureCapacity(length);
+		int digits = digitCount(unscaled);
+		// sign, digits, point and leading zeros, and the bytes putDigits may write after
+		ensureCapacity(3L + Math.max(digits, scale) + 8);
 		byte[] out = this.bytes;
-		int end = this.size + length;
-		int at = end - 1;
-		long rest = unscaled;
-		for (int i = 0; i < scale; i++) {
-			out[at--] = (byte) ('0' + (rest % 10));
-			rest /= 10;
-		}
-		out[at--] = '.';
-		do {
-			out[at--] = (byte) ('0' + (rest % 10));
-			rest /= 10;
-		}
-		while (rest != 0);
+		int at = this.size;
 		if (negative) {
-			out[at] = '-';
+			out[at++] = '-';
 		}
-		this.size = end;
+		if (digits > scale) {
+			at = putDigits(out, at, unscaled, digits);
+			// the last scale digits move one place on, for the point before them
+			for (int i = at - 1; i >= at - scale; i--) {
+				out[i + 1] = out[i];
+			}
+			out[at - scale] = '.';
+			at++;
+		}
+		else {
+			out[at++] = '0';
+			out[at++] = '.';
+			at = putDigits(out, at, unscaled, scale);
+		}
+		this.size = at;
 	}
 
 	// The bytes written so far

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.cnosdb.client.write.LineProtocolRules.Checked;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,8 +62,6 @@ public final class Point {
 	/** Field type: STRING. */
 	static final byte STRING = 4;
 
-	private static final String[] NO_STRINGS = {};
-
 	private static final Object[] NO_OBJECTS = {};
 
 	private static final long[] NO_LONGS = {};
@@ -71,16 +71,20 @@ public final class Point {
 	// fields are not final so that the builder needs no copy of its own; build()
 	// publishes them with a release fence, as a constructor does with final fields.
 
-	private final String measurement;
+	private final Checked measurement;
 
-	/** Tag keys and values in turn, sorted by key; may be longer than needed. */
-	private String[] tags = NO_STRINGS;
+	/**
+	 * Tag keys and values in turn, sorted by key; may be longer than needed. A key is a
+	 * {@link Checked}; a value is a {@link Checked} or, if it was not cached, a string.
+	 */
+	private Object[] tags = NO_OBJECTS;
 
 	private int tagCount;
 
 	/**
-	 * Field keys and values in turn, sorted by key: the value is the text of a string
-	 * field, or the {@link Kind} of another field, whose value is in {@link #numbers}.
+	 * Field keys ({@link Checked}) and values in turn, sorted by key: the value is the
+	 * text of a string field, or the {@link Kind} of another field, whose value is in
+	 * {@link #numbers}.
 	 */
 	private Object[] fields = NO_OBJECTS;
 
@@ -93,7 +97,7 @@ public final class Point {
 
 	private long timeNanos;
 
-	private Point(String measurement) {
+	private Point(Checked measurement) {
 		this.measurement = measurement;
 	}
 
@@ -128,7 +132,7 @@ public final class Point {
 	 * @return the measurement
 	 */
 	public String getMeasurement() {
-		return this.measurement;
+		return this.measurement.text;
 	}
 
 	/**
@@ -138,7 +142,7 @@ public final class Point {
 	public Map<String, String> getTags() {
 		Map<String, String> tags = new LinkedHashMap<>();
 		for (int i = 0; i < this.tagCount; i++) {
-			tags.put(this.tags[2 * i], this.tags[2 * i + 1]);
+			tags.put(Checked.text(this.tags[2 * i]), Checked.text(this.tags[2 * i + 1]));
 		}
 		return Collections.unmodifiableMap(tags);
 	}
@@ -151,7 +155,7 @@ public final class Point {
 	public Map<String, Object> getFields() {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (int i = 0; i < this.fieldCount; i++) {
-			fields.put((String) this.fields[2 * i], fieldValue(i));
+			fields.put(((Checked) this.fields[2 * i]).text, fieldValue(i));
 		}
 		return Collections.unmodifiableMap(fields);
 	}
@@ -189,22 +193,25 @@ public final class Point {
 	 */
 	void encodeTo(LineProtocolWriter out, WritePrecision precision) {
 		long time = timestampIn(precision);
-		out.writeEscaped(this.measurement, LineProtocolWriter.Position.MEASUREMENT);
-		String[] tags = this.tags;
+		out.writeChecked(this.measurement);
+		Object[] tags = this.tags;
 		for (int i = 0; i < 2 * this.tagCount; i += 2) {
-			out.writeAscii(',');
-			out.writeEscaped(tags[i], LineProtocolWriter.Position.KEY);
-			out.writeAscii('=');
-			out.writeEscaped(tags[i + 1], LineProtocolWriter.Position.KEY);
+			out.writeChecked((Checked) tags[i]);
+			Object value = tags[i + 1];
+			if (value instanceof Checked checked) {
+				out.writeChecked(checked);
+			}
+			else {
+				out.writeEscaped((String) value, LineProtocolWriter.Position.KEY);
+			}
 		}
-		out.writeAscii(' ');
 		Object[] fields = this.fields;
 		for (int i = 0; i < this.fieldCount; i++) {
-			if (i > 0) {
-				out.writeAscii(',');
+			Checked key = (Checked) fields[2 * i];
+			out.writeChecked(key);
+			if (i == 0) {
+				out.replaceByte(out.size() - key.length, ' ');
 			}
-			out.writeEscaped((String) fields[2 * i], LineProtocolWriter.Position.KEY);
-			out.writeAscii('=');
 			Object value = fields[2 * i + 1];
 			if (value instanceof String text) {
 				out.writeFieldValue(STRING, 0, text);
@@ -232,12 +239,12 @@ public final class Point {
 				return precision.fromNanos(this.timeNanos);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Point '" + this.measurement + "' at " + getTime()
+				throw new IllegalArgumentException("Point '" + this.measurement.text + "' at " + getTime()
 						+ " cannot be written with precision " + precision.parameter() + ": " + ex.getMessage());
 			}
 		}
 		if (!precision.allowsLinesWithoutTimestamp()) {
-			throw new IllegalArgumentException("Point '" + this.measurement
+			throw new IllegalArgumentException("Point '" + this.measurement.text
 					+ "' has no timestamp; CnosDB stamps such lines in nanoseconds and overflows under precision "
 					+ precision.parameter() + ": give it a timestamp or write it with precision ns");
 		}
@@ -263,23 +270,34 @@ public final class Point {
 		if (!(obj instanceof Point other)) {
 			return false;
 		}
-		int tags = 2 * this.tagCount;
 		int fields = this.fieldCount;
-		return this.measurement.equals(other.measurement) && this.tagCount == other.tagCount
+		if (!(this.measurement.text.equals(other.measurement.text) && this.tagCount == other.tagCount
 				&& fields == other.fieldCount && this.hasTime == other.hasTime && this.timeNanos == other.timeNanos
-				&& Arrays.equals(this.tags, 0, tags, other.tags, 0, tags)
-				&& Arrays.equals(this.fields, 0, 2 * fields, other.fields, 0, 2 * fields)
-				&& Arrays.equals(this.numbers, 0, fields, other.numbers, 0, fields);
+				&& Arrays.equals(this.numbers, 0, fields, other.numbers, 0, fields))) {
+			return false;
+		}
+		for (int i = 0; i < 2 * this.tagCount; i++) {
+			if (!Checked.text(this.tags[i]).equals(Checked.text(other.tags[i]))) {
+				return false;
+			}
+		}
+		for (int i = 0; i < 2 * fields; i += 2) {
+			if (!Checked.text(this.fields[i]).equals(Checked.text(other.fields[i]))
+					|| !this.fields[i + 1].equals(other.fields[i + 1])) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
 	public int hashCode() {
-		int hash = this.measurement.hashCode();
+		int hash = this.measurement.text.hashCode();
 		for (int i = 0; i < 2 * this.tagCount; i++) {
-			hash = 31 * hash + this.tags[i].hashCode();
+			hash = 31 * hash + Checked.text(this.tags[i]).hashCode();
 		}
 		for (int i = 0; i < this.fieldCount; i++) {
-			hash = 31 * hash + this.fields[2 * i].hashCode();
+			hash = 31 * hash + Checked.text(this.fields[2 * i]).hashCode();
 			hash = 31 * hash + this.fields[2 * i + 1].hashCode();
 			hash = 31 * hash + Long.hashCode(this.numbers[i]);
 		}
@@ -297,11 +315,11 @@ public final class Point {
 
 	// Changed by the builder only, before the point is handed out
 
-	private int findTag(String key) {
+	private int findTag(Checked key) {
 		return find(this.tags, this.tagCount, key);
 	}
 
-	private int findField(String key) {
+	private int findField(Checked key) {
 		return find(this.fields, this.fieldCount, key);
 	}
 
@@ -309,12 +327,12 @@ public final class Point {
 	 * Binary search of the keys of sorted key/value pairs: the index of the pair with
 	 * this key, or {@code -(insertion point + 1)}.
 	 */
-	private static int find(Object[] pairs, int count, String key) {
+	private static int find(Object[] pairs, int count, Checked key) {
 		int low = 0;
 		int high = count - 1;
 		while (low <= high) {
 			int middle = (low + high) >>> 1;
-			int comparison = ((String) pairs[2 * middle]).compareTo(key);
+			int comparison = ((Checked) pairs[2 * middle]).compareTo(key);
 			if (comparison < 0) {
 				low = middle + 1;
 			}
@@ -328,21 +346,26 @@ public final class Point {
 		return -(low + 1);
 	}
 
-	private void putTag(String key, String value) {
+	/** Set a tag: {@code value} is a {@link Checked} tag value or a checked string. */
+	private void putTag(Checked key, Object value) {
 		int index = findTag(key);
 		if (index < 0) {
 			index = -index - 1;
-			if (2 * this.tagCount == this.tags.length) {
-				this.tags = Arrays.copyOf(this.tags, Math.max(2, 2 * this.tags.length));
+			Object[] tags = this.tags;
+			if (2 * this.tagCount == tags.length) {
+				tags = (tags.length == 0) ? new Object[2] : Arrays.copyOf(tags, 2 * tags.length);
+				this.tags = tags;
 			}
-			System.arraycopy(this.tags, 2 * index, this.tags, 2 * index + 2, 2 * (this.tagCount - index));
+			for (int i = 2 * this.tagCount - 1; i >= 2 * index; i--) {
+				tags[i + 2] = tags[i];
+			}
 			this.tagCount++;
-			this.tags[2 * index] = key;
+			tags[2 * index] = key;
 		}
 		this.tags[2 * index + 1] = value;
 	}
 
-	private void removeTag(String key) {
+	private void removeTag(Checked key) {
 		int index = findTag(key);
 		if (index >= 0) {
 			this.tagCount--;
@@ -356,26 +379,38 @@ public final class Point {
 	 * Set a field: {@code value} is the text of a string field or the {@link Kind} of
 	 * another, whose value is {@code number}.
 	 */
-	private void putField(String key, Object value, long number) {
+	private void putField(Checked key, Object value, long number) {
 		int index = findField(key);
+		Object[] fields = this.fields;
+		long[] numbers = this.numbers;
 		if (index < 0) {
 			index = -index - 1;
-			if (this.fieldCount == this.numbers.length) {
-				int capacity = Math.max(4, 2 * this.numbers.length);
-				this.fields = Arrays.copyOf(this.fields, 2 * capacity);
-				this.numbers = Arrays.copyOf(this.numbers, capacity);
+			int count = this.fieldCount;
+			if (count == numbers.length) {
+				if (count == 0) {
+					fields = new Object[8];
+					numbers = new long[4];
+				}
+				else {
+					fields = Arrays.copyOf(fields, 4 * count);
+					numbers = Arrays.copyOf(numbers, 2 * count);
+				}
+				this.fields = fields;
+				this.numbers = numbers;
 			}
-			int moved = this.fieldCount - index;
-			System.arraycopy(this.fields, 2 * index, this.fields, 2 * index + 2, 2 * moved);
-			System.arraycopy(this.numbers, index, this.numbers, index + 1, moved);
-			this.fieldCount++;
-			this.fields[2 * index] = key;
+			for (int i = count - 1; i >= index; i--) {
+				fields[2 * i + 2] = fields[2 * i];
+				fields[2 * i + 3] = fields[2 * i + 1];
+				numbers[i + 1] = numbers[i];
+			}
+			this.fieldCount = count + 1;
+			fields[2 * index] = key;
 		}
-		this.fields[2 * index + 1] = value;
-		this.numbers[index] = number;
+		fields[2 * index + 1] = value;
+		numbers[index] = number;
 	}
 
-	private void removeField(String key) {
+	private void removeField(Checked key) {
 		int index = findField(key);
 		if (index >= 0) {
 			this.fieldCount--;
@@ -413,10 +448,14 @@ public final class Point {
 		private boolean shared;
 
 		private Builder(String measurement) {
-			if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
-				LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+			Checked checked = Checked.cached(measurement, LineProtocolRules.MEASUREMENT);
+			if (checked == null) {
+				if (!LineProtocolRules.isPlain(measurement, LineProtocolRules.MEASUREMENT)) {
+					LineProtocolRules.checkMeasurement(() -> "measurement", measurement);
+				}
+				checked = Checked.of(measurement, LineProtocolRules.MEASUREMENT);
 			}
-			this.point = new Point(measurement);
+			this.point = new Point(checked);
 		}
 
 		/**
@@ -429,15 +468,19 @@ public final class Point {
 		 * or the key is blank
 		 */
 		public Builder tag(String key, @Nullable String value) {
-			checkKey("tag key", key, LineProtocolRules.TAG_KEY);
+			Checked checkedKey = checkKey("tag key", key, LineProtocolRules.TAG_KEY);
 			if (value == null) {
-				editable().removeTag(key);
+				editable().removeTag(checkedKey);
 				return this;
 			}
-			if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
-				LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
+			Object checkedValue = Checked.cached(value, LineProtocolRules.TAG_VALUE);
+			if (checkedValue == null) {
+				if (!LineProtocolRules.isPlain(value, LineProtocolRules.TAG_VALUE)) {
+					LineProtocolRules.checkTagValue(() -> describe("tag '" + key + "' value"), value);
+				}
+				checkedValue = Checked.ofTagValue(value);
 			}
-			editable().putTag(key, value);
+			editable().putTag(checkedKey, checkedValue);
 			return this;
 		}
 
@@ -459,11 +502,11 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is {@code NaN} or infinite
 		 */
 		public Builder field(String key, double value) {
-			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			Checked checkedKey = checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (!Double.isFinite(value)) {
 				LineProtocolRules.checkDouble(() -> describe("field '" + key + "'"), value);
 			}
-			editable().putField(key, Kind.DOUBLE, Double.doubleToRawLongBits(value));
+			editable().putField(checkedKey, Kind.DOUBLE, Double.doubleToRawLongBits(value));
 			return this;
 		}
 
@@ -475,8 +518,7 @@ public final class Point {
 		 * @return this builder
 		 */
 		public Builder field(String key, long value) {
-			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
-			editable().putField(key, Kind.LONG, value);
+			editable().putField(checkKey("field key", key, LineProtocolRules.FIELD_KEY), Kind.LONG, value);
 			return this;
 		}
 
@@ -487,8 +529,7 @@ public final class Point {
 		 * @return this builder
 		 */
 		public Builder field(String key, boolean value) {
-			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
-			editable().putField(key, Kind.BOOLEAN, value ? 1 : 0);
+			editable().putField(checkKey("field key", key, LineProtocolRules.FIELD_KEY), Kind.BOOLEAN, value ? 1 : 0);
 			return this;
 		}
 
@@ -503,15 +544,15 @@ public final class Point {
 		 * a backslash directly before a double quote
 		 */
 		public Builder field(String key, @Nullable String value) {
-			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			Checked checkedKey = checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				editable().removeField(key);
+				editable().removeField(checkedKey);
 				return this;
 			}
 			if (!LineProtocolRules.isPlainString(value)) {
 				LineProtocolRules.checkStringValue(() -> describe("field '" + key + "'"), value);
 			}
-			editable().putField(key, value, 0);
+			editable().putField(checkedKey, value, 0);
 			return this;
 		}
 
@@ -528,8 +569,7 @@ public final class Point {
 		 */
 		public Builder field(String key, @Nullable Object value) {
 			if (value == null) {
-				checkKey("field key", key, LineProtocolRules.FIELD_KEY);
-				editable().removeField(key);
+				editable().removeField(checkKey("field key", key, LineProtocolRules.FIELD_KEY));
 				return this;
 			}
 			if (value instanceof Double || value instanceof Float) {
@@ -570,11 +610,11 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is negative
 		 */
 		public Builder unsignedField(String key, long value) {
-			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			Checked checkedKey = checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value < 0) {
 				LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
 			}
-			editable().putField(key, Kind.UNSIGNED, value);
+			editable().putField(checkedKey, Kind.UNSIGNED, value);
 			return this;
 		}
 
@@ -587,13 +627,13 @@ public final class Point {
 		 * @throws IllegalArgumentException if the value is outside that range
 		 */
 		public Builder unsignedField(String key, @Nullable BigInteger value) {
-			checkKey("field key", key, LineProtocolRules.FIELD_KEY);
+			Checked checkedKey = checkKey("field key", key, LineProtocolRules.FIELD_KEY);
 			if (value == null) {
-				editable().removeField(key);
+				editable().removeField(checkedKey);
 				return this;
 			}
 			LineProtocolRules.checkUnsigned(() -> describe("field '" + key + "'"), value);
-			editable().putField(key, Kind.UNSIGNED, value.longValue());
+			editable().putField(checkedKey, Kind.UNSIGNED, value.longValue());
 			return this;
 		}
 
@@ -660,9 +700,9 @@ public final class Point {
 						+ "and a line without fields would swallow the line after it");
 			}
 			for (int i = 0; i < point.tagCount; i++) {
-				String tag = point.tags[2 * i];
+				Checked tag = (Checked) point.tags[2 * i];
 				if (point.findField(tag) >= 0) {
-					throw new IllegalArgumentException(describe("key '" + tag + "'")
+					throw new IllegalArgumentException(describe("key '" + tag.text + "'")
 							+ " is used both as a tag and as a field; a column is one or the other");
 				}
 			}
@@ -682,7 +722,12 @@ public final class Point {
 			return this.point;
 		}
 
-		private void checkKey(String what, String key, int kind) {
+		/** Check a key, or find it checked lately, and return its entry. */
+		private Checked checkKey(String what, String key, int kind) {
+			Checked checked = Checked.cached(key, kind);
+			if (checked != null) {
+				return checked;
+			}
 			if (!LineProtocolRules.isPlain(key, kind)) {
 				LineProtocolRules.checkKey(() -> describe(what), key, kind == LineProtocolRules.FIELD_KEY);
 			}
@@ -690,10 +735,11 @@ public final class Point {
 				throw new IllegalArgumentException(describe(what)
 						+ " 'time' is the name of CnosDB's timestamp column; set the timestamp with time(…)");
 			}
+			return Checked.of(key, kind);
 		}
 
 		private String describe(String what) {
-			return "Point '" + this.point.measurement + "': " + what;
+			return "Point '" + this.point.measurement.text + "': " + what;
 		}
 
 		private IllegalArgumentException outOfRange(String value) {

@@ -375,6 +375,110 @@ class PointTests {
 		assertThat(List.copyOf(point.getFields().keySet())).isSorted();
 	}
 
+	@Test
+	void namesAndTagValuesSeenBeforeAreWrittenAsTheFirstTime() {
+		// checked names and tag values are kept with their bytes and reused: the first,
+		// second and third point (value uncached, seen once, cached) are written alike
+		String longKey = "k".repeat(200);
+		String expected = "m\\ 1,host\\=x=v\\,1\\ é," + longKey + "=é中😀 a\\,long\\ field\\=key=1.25," + "b=\"s\" 7\n";
+		Point first = null;
+		for (int i = 0; i < 3; i++) {
+			Point point = Point.measurement("m 1")
+				.tag("host=x", "v,1 é")
+				.tag(longKey, "é中😀")
+				.field("b", "s")
+				.field("a,long field=key", 1.25)
+				.time(7, TimeUnit.NANOSECONDS)
+				.build();
+			assertThat(encode(point, WritePrecision.NS)).isEqualTo(expected);
+			first = (first != null) ? first : point;
+			assertThat(point).isEqualTo(first).hasSameHashCodeAs(first);
+			assertThat(point.getTags()).isEqualTo(Map.of("host=x", "v,1 é", longKey, "é中😀"));
+		}
+		// equal text in another String is the same name
+		Point copy = Point.measurement(new String("m 1"))
+			.tag(new String("host=x"), new String("v,1 é"))
+			.tag(new String(longKey), new String("é中😀"))
+			.field(new String("b"), new String("s"))
+			.field(new String("a,long field=key"), 1.25)
+			.time(7, TimeUnit.NANOSECONDS)
+			.build();
+		assertThat(copy).isEqualTo(first).hasSameHashCodeAs(first);
+		assertThat(encode(copy, WritePrecision.NS)).isEqualTo(expected);
+	}
+
+	@Test
+	void aNameCheckedForOnePlaceIsCheckedAgainForAnother() {
+		Point.measurement("m").tag("#x", "v").tag("=k", "v").field("f", 1L).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("#x"))
+			.withMessageContaining("must not start with '#'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("=k", 1L))
+			.withMessage("Point 'm': field key \"=k\" must not start with '=': CnosDB 2.4.3 and later keep the "
+					+ "backslash that escapes it, or refuse the line, when it is the first field of a line");
+		for (int i = 0; i < 2; i++) {
+			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("time", "v"))
+				.withMessageContaining("'time' is the name of CnosDB's timestamp column");
+			assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("k", "a\\b"))
+				.withMessageContaining("contains a backslash at index 1");
+		}
+	}
+
+	@Test
+	void pointsBuiltOnManyThreadsWithManyNamesAreWrittenExactly() throws InterruptedException {
+		// more names than the cache has slots, from several threads at once
+		List<Thread> threads = new java.util.ArrayList<>();
+		java.util.Queue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		for (int t = 0; t < 4; t++) {
+			int seed = t;
+			threads.add(new Thread(() -> {
+				for (int i = 0; i < 20_000; i++) {
+					int n = (i * 31 + seed * 7) % 5000;
+					Point point = Point.measurement("m" + n % 3)
+						.tag("tag " + n, "value " + n)
+						.field("field" + n, n)
+						.field("z", n % 2 == 0)
+						.time(n, TimeUnit.NANOSECONDS)
+						.build();
+					String expected = "m" + n % 3 + ",tag\\ " + n + "=value\\ " + n + " field" + n + "=" + n + "i,z="
+							+ (n % 2 == 0) + " " + n + "\n";
+					String line = encode(point, WritePrecision.NS);
+					if (!line.equals(expected)) {
+						wrong.add(line);
+					}
+				}
+			}));
+		}
+		threads.forEach(Thread::start);
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void numbersOfEveryLengthAreWrittenInFull() {
+		long power = 1;
+		for (int digits = 1; digits <= 19; digits++) {
+			for (long value : new long[] { power, power - 1, power + 1, 2 * power - 1, -power, -(power - 1) }) {
+				Point point = Point.measurement("m")
+					.field("i", value)
+					.unsignedField("u", Math.abs(value))
+					.time(value, TimeUnit.NANOSECONDS)
+					.build();
+				assertThat(encode(point, WritePrecision.NS))
+					.isEqualTo("m i=" + value + "i,u=" + Math.abs(value) + "u " + value + "\n");
+			}
+			power = (digits < 19) ? power * 10 : power;
+		}
+		assertThat(fieldText(0.001)).isEqualTo("0.001");
+		assertThat(fieldText(-0.005)).isEqualTo("-0.005");
+		assertThat(fieldText(0.125)).isEqualTo("0.125");
+		assertThat(fieldText(1234567.25)).isEqualTo("1234567.25");
+		assertThat(fieldText(9999999.5)).isEqualTo("9999999.5");
+		assertThat(fieldText(12345.678901234)).isEqualTo("12345.678901234");
+		assertThat(fieldText(0.123456789012345)).isEqualTo("0.123456789012345");
+	}
+
 	private static String fieldText(double value) {
 		String line = encode(Point.measurement("m").field("v", value).build(), WritePrecision.NS);
 		return line.substring("m v=".length(), line.length() - 1);
