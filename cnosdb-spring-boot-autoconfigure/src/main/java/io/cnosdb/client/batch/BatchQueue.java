@@ -168,24 +168,7 @@ final class BatchQueue {
 	 * @return a future settled when all the items are
 	 */
 	CompletableFuture<Void> accept(List<?> items, LineProtocolBuffer encoded) {
-		int count = items.size();
-		if (count == 0) {
-			return CompletableFuture.completedFuture(null);
-		}
-		checkSize(count);
-		WriteCall call = new WriteCall(count);
-		this.lock.lock();
-		try {
-			admit(count, call, encoded, true);
-			for (Object item : items) {
-				addLast(item, call);
-			}
-			signalWork(count);
-		}
-		finally {
-			this.lock.unlock();
-		}
-		return call.future();
+		return accept(items.size(), items, encoded);
 	}
 
 	/**
@@ -196,7 +179,17 @@ final class BatchQueue {
 	 * @return a future settled when all the rows are
 	 */
 	CompletableFuture<Void> acceptRows(LineProtocolBuffer encoded) {
-		int count = encoded.lineCount();
+		return accept(encoded.lineCount(), null, encoded);
+	}
+
+	/**
+	 * Accept the entries of one write call, all or none.
+	 * @param count the number of entries
+	 * @param items the item of each entry, or {@code null} for rows
+	 * @param encoded the line of each entry, in order
+	 * @return a future settled when all the entries are
+	 */
+	private CompletableFuture<Void> accept(int count, @Nullable List<?> items, LineProtocolBuffer encoded) {
 		if (count == 0) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -205,8 +198,15 @@ final class BatchQueue {
 		this.lock.lock();
 		try {
 			admit(count, call, encoded, true);
-			for (int i = 0; i < count; i++) {
-				addLast(BatchEntry.ROW, call);
+			if (items != null) {
+				for (Object item : items) {
+					addLast(item, call);
+				}
+			}
+			else {
+				for (int i = 0; i < count; i++) {
+					addLast(BatchEntry.ROW, call);
+				}
 			}
 			signalWork(count);
 		}
