@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.cnosdb.client.support.AsciiDigits;
 import io.cnosdb.client.support.FastTimestamp;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.LineProtocolChunker;
@@ -45,21 +46,6 @@ final class CsvLineEncoder {
 	private static final long NOT_TAKEN = FastTimestamp.NOT_TAKEN;
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
-	private static final long BILLION = 1_000_000_000L;
-
-	/** The tens digit of each number from 0 to 99. */
-	private static final byte[] DIGIT_TENS = new byte[100];
-
-	/** The ones digit of each number from 0 to 99. */
-	private static final byte[] DIGIT_ONES = new byte[100];
-
-	static {
-		for (int i = 0; i < 100; i++) {
-			DIGIT_TENS[i] = (byte) ('0' + i / 10);
-			DIGIT_ONES[i] = (byte) ('0' + i % 10);
-		}
-	}
 
 	/**
 	 * The first and the last minute (in nanoseconds since the epoch) whose seconds are
@@ -257,9 +243,9 @@ final class CsvLineEncoder {
 			// No field: the slow way names the row.
 			return false;
 		}
-		ensureCapacity(21);
+		ensureCapacity(1 + AsciiDigits.LONG_ROOM);
 		this.line[this.length++] = ' ';
-		writeLong(time);
+		this.length = AsciiDigits.putLong(this.line, this.length, time);
 		return true;
 	}
 
@@ -559,64 +545,6 @@ final class CsvLineEncoder {
 			out[at++] = (byte) text.charAt(i);
 		}
 		this.length = at;
-	}
-
-	/**
-	 * Write a number other than {@link Long#MIN_VALUE}, in blocks of nine digits that are
-	 * cut with {@code int} arithmetic; the caller made room for it.
-	 */
-	private void writeLong(long value) {
-		long rest = value;
-		if (rest < 0) {
-			this.line[this.length++] = '-';
-			rest = -rest;
-		}
-		if (rest < BILLION) {
-			writeDigits((int) rest);
-			return;
-		}
-		long high = rest / BILLION;
-		int low = (int) (rest - high * BILLION);
-		if (high < BILLION) {
-			writeDigits((int) high);
-		}
-		else {
-			int top = (int) (high / BILLION);
-			writeDigits(top);
-			writeNineDigits((int) (high - top * BILLION));
-		}
-		writeNineDigits(low);
-	}
-
-	/** Write a number from 0 to 999,999,999 without leading zeros. */
-	private void writeDigits(int value) {
-		int digits = 1;
-		for (int limit = 10; digits < 9 && value >= limit; limit *= 10) {
-			digits++;
-		}
-		int at = this.length + digits;
-		this.length = at;
-		int rest = value;
-		do {
-			this.line[--at] = (byte) ('0' + rest % 10);
-			rest /= 10;
-		}
-		while (rest != 0);
-	}
-
-	/** Write a number from 0 to 999,999,999 as nine digits, two at a time. */
-	private void writeNineDigits(int value) {
-		byte[] out = this.line;
-		int at = this.length + 9;
-		int rest = value;
-		for (int i = 0; i < 4; i++) {
-			int pair = rest % 100;
-			rest /= 100;
-			out[--at] = DIGIT_ONES[pair];
-			out[--at] = DIGIT_TENS[pair];
-		}
-		out[--at] = (byte) ('0' + rest);
-		this.length += 9;
 	}
 
 	private void ensureCapacity(int extra) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
+import io.cnosdb.client.support.AsciiDigits;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,17 +39,6 @@ final class LineProtocolWriter {
 	/** The powers of ten a double holds exactly, 10<sup>0</sup> to 10<sup>18</sup>. */
 	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 			1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
-
-	/** The powers of ten in a {@code long}, 10<sup>0</sup> to 10<sup>18</sup>. */
-	private static final long[] LONG_POWERS_OF_TEN = new long[19];
-
-	static {
-		long power = 1;
-		for (int i = 0; i < LONG_POWERS_OF_TEN.length; i++) {
-			LONG_POWERS_OF_TEN[i] = power;
-			power *= 10;
-		}
-	}
 
 	private byte[] bytes;
 
@@ -259,78 +249,8 @@ final class LineProtocolWriter {
 	}
 
 	void writeLong(long value) {
-		if (value == Long.MIN_VALUE) {
-			writeAscii("-9223372036854775808");
-			return;
-		}
-		// 20 chars at most, and the bytes that putDigits may write after them
-		ensureCapacity(20 + 8);
-		byte[] out = this.bytes;
-		int at = this.size;
-		long rest = value;
-		if (rest < 0) {
-			out[at++] = '-';
-			rest = -rest;
-		}
-		this.size = putDigits(out, at, rest, digitCount(rest));
-	}
-
-	/** The number of decimal digits of a number that is not negative. */
-	private static int digitCount(long value) {
-		// floor(log10(2) * bit length) is the count or one less
-		int guess = ((64 - Long.numberOfLeadingZeros(value | 1)) * 1233) >>> 12;
-		return (value >= LONG_POWERS_OF_TEN[guess]) ? guess + 1 : Math.max(guess, 1);
-	}
-
-	/**
-	 * Write the last {@code count} decimal digits (1 to 19) of a number that is not
-	 * negative, with leading zeros, from {@code at} on, eight at a time; up to eight
-	 * bytes after them are overwritten, so the array must have room for them.
-	 * @return the index after the last digit
-	 */
-	private static int putDigits(byte[] out, int at, long value, int count) {
-		if (count > 16) {
-			long high = value / 10_000_000_000_000_000L;
-			long rest = value - 10_000_000_000_000_000L * high;
-			long middle = rest / 100_000_000L;
-			int next = putUpToEight(out, at, high, count - 16);
-			LONGS.set(out, next, eightDigits(middle));
-			LONGS.set(out, next + 8, eightDigits(rest - 100_000_000L * middle));
-			return next + 16;
-		}
-		if (count > 8) {
-			long high = value / 100_000_000L;
-			int next = putUpToEight(out, at, high, count - 8);
-			LONGS.set(out, next, eightDigits(value - 100_000_000L * high));
-			return next + 8;
-		}
-		return putUpToEight(out, at, value, count);
-	}
-
-	/**
-	 * Write the last {@code count} decimal digits (1 to 8) of a number below
-	 * 10<sup>8</sup> from {@code at} on, with a store of eight bytes.
-	 */
-	private static int putUpToEight(byte[] out, int at, long value, int count) {
-		LONGS.set(out, at, eightDigits(value) >>> (8 * (8 - count)));
-		return at + count;
-	}
-
-	/**
-	 * Return the eight decimal digits of a number below 10<sup>8</sup>, with leading
-	 * zeros, as ASCII bytes in a word, the first digit in the lowest byte: the digits are
-	 * found in parallel, in lanes of the word (halves of 4 digits, then quarters of 2).
-	 */
-	private static long eightDigits(long value) {
-		long high = value / 10_000;
-		long halves = high | ((value - 10_000 * high) << 32);
-		// each half divided by 100 (x * 10486 >> 20 is x / 100 for x below 10^4)
-		long hundreds = ((halves * 10486) >>> 20) & 0x0000_007F_0000_007FL;
-		long quarters = ((halves - 100 * hundreds) << 16) + hundreds;
-		// each quarter divided by 10 (x * 103 >> 10 is x / 10 for x below 100)
-		long tens = ((quarters * 103) >>> 10) & 0x000F_000F_000F_000FL;
-		long digits = tens + ((quarters - 10 * tens) << 8);
-		return digits + 0x3030_3030_3030_3030L;
+		ensureCapacity(AsciiDigits.LONG_ROOM);
+		this.size = AsciiDigits.putLong(this.bytes, this.size, value);
 	}
 
 	private void writeUnsignedLong(long value) {
@@ -404,7 +324,7 @@ final class LineProtocolWriter {
 
 	/** Write {@code unscaled / 10^scale} in plain notation, {@code scale > 0}. */
 	private void writeDecimal(boolean negative, long unscaled, int scale) {
-		int digits = digitCount(unscaled);
+		int digits = AsciiDigits.digitCount(unscaled);
 		// sign, digits, point and leading zeros, and the bytes putDigits may write after
 		ensureCapacity(3L + Math.max(digits, scale) + 8);
 		byte[] out = this.bytes;
@@ -413,7 +333,7 @@ final class LineProtocolWriter {
 			out[at++] = '-';
 		}
 		if (digits > scale) {
-			at = putDigits(out, at, unscaled, digits);
+			at = AsciiDigits.putDigits(out, at, unscaled, digits);
 			// the last scale digits move one place on, for the point before them
 			for (int i = at - 1; i >= at - scale; i--) {
 				out[i + 1] = out[i];
@@ -424,7 +344,7 @@ final class LineProtocolWriter {
 		else {
 			out[at++] = '0';
 			out[at++] = '.';
-			at = putDigits(out, at, unscaled, scale);
+			at = AsciiDigits.putDigits(out, at, unscaled, scale);
 		}
 		this.size = at;
 	}
