@@ -304,24 +304,18 @@ final class RecordRowReader<T> {
 
 		private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> type)
 				throws ReflectiveOperationException {
-			if (type == long.class) {
-				return lookup.findStatic(Slots.class, "longAt",
-						MethodType.methodType(long.class, Slots.class, int.class));
-			}
-			if (type == int.class) {
-				return lookup.findStatic(Slots.class, "intAt",
-						MethodType.methodType(int.class, Slots.class, int.class));
-			}
-			if (type == double.class) {
-				return lookup.findStatic(Slots.class, "doubleAt",
-						MethodType.methodType(double.class, Slots.class, int.class));
-			}
-			if (type == boolean.class) {
-				return lookup.findStatic(Slots.class, "booleanAt",
-						MethodType.methodType(boolean.class, Slots.class, int.class));
-			}
-			return lookup.findStatic(Slots.class, "referenceAt",
-					MethodType.methodType(Object.class, Slots.class, int.class));
+			return switch (kindOf(type)) {
+				case LONG -> slotGetter(lookup, "longAt", long.class);
+				case INT -> slotGetter(lookup, "intAt", int.class);
+				case DOUBLE -> slotGetter(lookup, "doubleAt", double.class);
+				case BOOLEAN -> slotGetter(lookup, "booleanAt", boolean.class);
+				default -> slotGetter(lookup, "referenceAt", Object.class);
+			};
+		}
+
+		private static MethodHandle slotGetter(MethodHandles.Lookup lookup, String name, Class<?> valueType)
+				throws ReflectiveOperationException {
+			return lookup.findStatic(Slots.class, name, MethodType.methodType(valueType, Slots.class, int.class));
 		}
 
 		/**

@@ -175,15 +175,7 @@ public final class CnosValueConverter {
 	 * @throws TypeMismatchDataAccessException if the text is not a timestamp
 	 */
 	public static @Nullable Instant readInstant(@Nullable String text, String column) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return parseInstant(text);
-		}
-		catch (DateTimeParseException | ArithmeticException ex) {
-			throw mismatch(text, Instant.class, column, ex);
-		}
+		return read(text, Instant.class, Instant.class, Kind.INSTANT, column);
 	}
 
 	private static TypeMismatchDataAccessException nullForPrimitive(Class<?> type, String column) {
