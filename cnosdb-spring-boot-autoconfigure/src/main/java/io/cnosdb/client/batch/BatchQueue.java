@@ -927,12 +927,7 @@ final class BatchQueue {
 			acknowledge(entries);
 			return;
 		}
-		List<Claimed> claimed = claim(entries);
-		if (failure == null && claimed.size() < entries.size()) {
-			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
-					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
-		}
-		settle(claimed, (possiblyWritten, lastFailure) -> failure);
+		settle(claim(entries), (possiblyWritten, lastFailure) -> failure);
 	}
 
 	/**
