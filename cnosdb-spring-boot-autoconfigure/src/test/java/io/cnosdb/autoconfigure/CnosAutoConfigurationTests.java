@@ -281,13 +281,14 @@ class CnosAutoConfigurationTests {
 
 	@Test
 	void readTimeoutBoundsEachWaitForDataNotTheWholeStreamedResult() {
-		// Eight pieces 200 ms apart: the answer takes three times the read timeout.
+		// Eight pieces 300 ms apart: the answer takes twice the read timeout, and each
+		// wait a fifth of it (a margin for a loaded machine).
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql")).willReturn(aResponse().withStatus(200)
 			.withHeader("content-type", "application/csv")
 			.withHeader("content-encoding", "identity")
 			.withBody("n\n1\n2\n3\n4\n5\n6\n7\n8\n")
-			.withChunkedDribbleDelay(8, 1600)));
-		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=500ms")
+			.withChunkedDribbleDelay(8, 2400)));
+		this.contextRunner.withPropertyValues("cnosdb.url=" + server.baseUrl(), "cnosdb.read-timeout=1200ms")
 			.run((context) -> {
 				try (Stream<Long> rows = context.getBean(CnosTemplate.class)
 					.queryForStream("SELECT n FROM t", (row, rowNum) -> row.getLong("n"))) {
