@@ -416,8 +416,9 @@ class CnosCsvImporterTests {
 		List<LoggedRequest> requests = writeRequests(server);
 		assertThat(requests).hasSize(result.requests());
 		// The importer never held the input: when the generator reached its end, all but
-		// the last request had already reached the server.
-		assertThat(source.requestsSeenAtEnd).isGreaterThanOrEqualTo(requests.size() - 1);
+		// the last two requests had already reached the server (one may be in flight
+		// while the last is read).
+		assertThat(source.requestsSeenAtEnd).isGreaterThanOrEqualTo(requests.size() - 2);
 		assertThat(requests.size()).isGreaterThan(20);
 		long next = 0;
 		for (LoggedRequest request : requests) {
