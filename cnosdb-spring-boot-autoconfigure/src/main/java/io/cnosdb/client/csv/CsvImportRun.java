@@ -28,7 +28,9 @@ import org.springframework.dao.DataAccessException;
  * next body. A full body is handed over (moved into a second buffer) only when the
  * request before it has been answered, so requests are sent one at a time and in order,
  * the memory stays at two bodies, and every write (with its observation) happens on the
- * caller's thread. The reading thread has ended when {@link #run} returns.
+ * caller's thread. Where a second body would be more than a sixteenth of the largest
+ * heap, the body itself is handed over and the reading thread waits until it is sent: one
+ * body, no overlap. The reading thread has ended when {@link #run} returns.
  * <p>
  * A failure stops the run: the rows before a malformed one are written, none after it is,
  * and the {@link CnosCsvImportException} says how many were written. Used once.
@@ -54,6 +56,9 @@ final class CsvImportRun {
 	/** The size of the input in bytes, or -1 if not known. */
 	private final long inputSize;
 
+	/** The most memory the heap may take, in bytes. */
+	private final long maxHeap;
+
 	// Owned by the reading thread
 
 	/** The CSV line of each row appended to the chunker and not handed over yet. */
@@ -68,13 +73,18 @@ final class CsvImportRun {
 
 	private final Object lock = new Object();
 
-	/** The body handed over to be sent, sent by the calling thread while it is full. */
+	/**
+	 * The second buffer, into which a full body is moved to be sent while the next one is
+	 * filled, or {@code null} if the heap is too small for it: then the body itself is
+	 * handed over, and the reading thread waits until it is sent.
+	 */
 	private @Nullable LineProtocolBuffer outbox;
 
-	/** The CSV line of each row of the outbox. */
-	private long[] outboxLines = new long[0];
+	/** The body handed over, or {@code null}. */
+	private @Nullable LineProtocolBuffer handedOver;
 
-	private boolean outboxFull;
+	/** The CSV line of each row of the body handed over. */
+	private long[] outboxLines = new long[0];
 
 	/**
 	 * How the reading thread ended: {@link #ALL_READ} or what it threw; {@code null}
@@ -95,14 +105,17 @@ final class CsvImportRun {
 	 * @param table the table
 	 * @param records the CSV input, header first
 	 * @param inputSize the size of the input in bytes, or -1 if not known
+	 * @param maxHeap the most memory the heap may take ({@link Runtime#maxMemory()}),
+	 * which says whether a second body fits
 	 */
-	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecordReader records,
-			long inputSize) {
+	CsvImportRun(CnosOperations operations, long maxRequestSize, String table, CsvRecordReader records, long inputSize,
+			long maxHeap) {
 		this.operations = operations;
 		this.maxRequestSize = maxRequestSize;
 		this.table = table;
 		this.records = records;
 		this.inputSize = inputSize;
+		this.maxHeap = maxHeap;
 	}
 
 	/**
@@ -119,8 +132,13 @@ final class CsvImportRun {
 		}
 		CsvTablePlan plan = CsvTablePlan.plan(this.operations, this.table, header, mapping);
 		int capacity = bodyCapacity();
-		// The outbox has the room of the body, or grows as the body does.
-		this.outbox = new LineProtocolBuffer(plan.precision(), (capacity > 0) ? capacity : 1024);
+		// A second body only where it is a small part of the heap (the import completes
+		// in a heap of 32 MB, sending the body it fills).
+		long outboxSize = (capacity > 0) ? Math.min(capacity, this.maxRequestSize) : this.maxRequestSize;
+		if (outboxSize <= this.maxHeap / 16) {
+			// It has the room of the body, or grows as the body does.
+			this.outbox = new LineProtocolBuffer(plan.precision(), (capacity > 0) ? capacity : 1024);
+		}
 		LineProtocolChunker chunker = (capacity > 0)
 				? new LineProtocolChunker(plan.precision(), this.maxRequestSize, capacity, this::handOver)
 				: new LineProtocolChunker(plan.precision(), this.maxRequestSize, this::handOver);
@@ -160,10 +178,10 @@ final class CsvImportRun {
 	 * @return how the reading thread ended
 	 */
 	private Object sendBodies() {
-		LineProtocolBuffer outbox = Objects.requireNonNull(this.outbox);
 		while (true) {
+			LineProtocolBuffer body;
 			synchronized (this.lock) {
-				while (!this.outboxFull && this.end == null) {
+				while (this.handedOver == null && this.end == null) {
 					try {
 						this.lock.wait();
 					}
@@ -174,14 +192,17 @@ final class CsvImportRun {
 								null, this.rowsWritten, ex);
 					}
 				}
-				if (!this.outboxFull) {
+				body = this.handedOver;
+				if (body == null) {
 					return Objects.requireNonNull(this.end);
 				}
 			}
-			send(outbox);
+			send(body);
 			synchronized (this.lock) {
-				outbox.clear();
-				this.outboxFull = false;
+				if (body == this.outbox) {
+					body.clear();
+				}
+				this.handedOver = null;
 				this.lock.notifyAll();
 			}
 		}
@@ -329,33 +350,49 @@ final class CsvImportRun {
 
 	/**
 	 * The chunker's sink: wait until the body before is sent, then move the lines into
-	 * the outbox for the calling thread to send.
+	 * the outbox for the calling thread to send; without an outbox, hand over the body
+	 * itself and wait until it is sent.
 	 */
 	private void handOver(LineProtocolBuffer body) {
 		int rows = body.lineCount();
 		synchronized (this.lock) {
-			while (this.outboxFull && !this.cancelled) {
-				try {
-					this.lock.wait();
-				}
-				catch (InterruptedException ex) {
-					// Only the run stops this thread, by cancelling it.
-				}
+			awaitSent();
+			LineProtocolBuffer sent = body;
+			if (this.outbox != null) {
+				body.moveLinesTo(0, this.outbox);
+				sent = this.outbox;
 			}
-			if (this.cancelled) {
-				throw new Cancelled();
-			}
-			LineProtocolBuffer outbox = Objects.requireNonNull(this.outbox);
-			body.moveLinesTo(0, outbox);
 			if (this.outboxLines.length < rows) {
 				this.outboxLines = new long[Math.max(rows, this.pendingLines.length)];
 			}
 			System.arraycopy(this.pendingLines, 0, this.outboxLines, 0, rows);
-			this.outboxFull = true;
+			this.handedOver = sent;
 			this.lock.notifyAll();
+			if (sent == body) {
+				awaitSent();
+			}
 		}
 		this.pendingCount -= rows;
 		System.arraycopy(this.pendingLines, rows, this.pendingLines, 0, this.pendingCount);
+	}
+
+	/**
+	 * Wait, holding the lock, until the calling thread has sent the body handed over, if
+	 * any.
+	 * @throws Cancelled if the calling thread stopped
+	 */
+	private void awaitSent() {
+		while (this.handedOver != null && !this.cancelled) {
+			try {
+				this.lock.wait();
+			}
+			catch (InterruptedException ex) {
+				// Only the run stops this thread, by cancelling it.
+			}
+		}
+		if (this.cancelled) {
+			throw new Cancelled();
+		}
 	}
 
 	/** A row the chunker refused, and its CSV line. */
