@@ -169,7 +169,9 @@ public class CnosCsvImporter {
 		Assert.notNull(reader, "'reader' must not be null");
 		Assert.notNull(mapping, "'mapping' must not be null");
 		try (CsvRecordReader records = new CsvRecordReader(reader)) {
-			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, inputSize).run(mapping);
+			return new CsvImportRun(this.operations, this.maxRequestSize, table, records, inputSize,
+					Runtime.getRuntime().maxMemory())
+				.run(mapping);
 		}
 	}
 

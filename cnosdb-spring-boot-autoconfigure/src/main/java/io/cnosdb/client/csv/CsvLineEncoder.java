@@ -101,12 +101,14 @@ final class CsvLineEncoder {
 
 	/**
 	 * The last ISO-8601 time read whose minute is remembered (its first 17 characters,
-	 * {@code yyyy-MM-ddTHH:mm:}), or {@code null}.
+	 * {@code yyyy-MM-ddTHH:mm:}); at first the minute of the epoch, which is never
+	 * {@code null}, so that the first row of an import takes the usual path of a new
+	 * minute instead of a branch that the compiled code of an earlier import never took.
 	 */
-	private @Nullable String minuteText;
+	private String minuteText = "1970-01-01T00:00:";
 
 	/** The start of that minute in nanoseconds since the epoch. */
-	private long minuteNanos;
+	private long minuteNanos = 0;
 
 	/**
 	 * Prepare the encoder of the rows of a planned import.
@@ -471,7 +473,7 @@ final class CsvLineEncoder {
 	private long isoNanos(String text) {
 		int length = text.length();
 		String minute = this.minuteText;
-		if (minute != null && length >= 19 && text.regionMatches(0, minute, 0, 17)) {
+		if (length >= 19 && text.regionMatches(0, minute, 0, 17)) {
 			long seconds = secondsInMinute(text);
 			if (seconds >= 0) {
 				return this.minuteNanos + seconds;

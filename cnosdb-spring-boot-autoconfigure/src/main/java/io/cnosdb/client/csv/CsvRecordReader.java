@@ -79,7 +79,17 @@ final class CsvRecordReader implements AutoCloseable {
 			if (token != JsonToken.START_ARRAY) {
 				return false;
 			}
-			while ((token = this.parser.nextToken()) != JsonToken.END_ARRAY) {
+			while (true) {
+				// The usual value, without a call for its token and another for its text.
+				String value = this.parser.nextStringValue();
+				if (value != null) {
+					values.add(value);
+					continue;
+				}
+				token = this.parser.currentToken();
+				if (token == JsonToken.END_ARRAY) {
+					break;
+				}
 				if (token == null) {
 					throw failure("The CSV input ends inside the row starting at line " + this.recordStartLine,
 							this.recordStartLine, null);

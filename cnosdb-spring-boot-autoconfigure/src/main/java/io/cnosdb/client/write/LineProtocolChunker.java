@@ -329,14 +329,18 @@ public final class LineProtocolChunker {
 	}
 
 	private void send(LineProtocolBuffer finished) {
+		// Counted before: the sink may move the lines out to send them later.
+		int lines = finished.lineCount();
 		this.sink.accept(finished);
 		this.requestsSent++;
-		this.linesSent += finished.lineCount();
+		this.linesSent += lines;
 	}
 
 	/**
 	 * Receives each finished body. It must not keep the buffer, which is reused once
-	 * {@code accept} returns.
+	 * {@code accept} returns; it may move the lines out of it
+	 * ({@link LineProtocolBuffer#moveLinesTo(int, LineProtocolBuffer) moveLinesTo(0, …)})
+	 * to send them later, while the next body is filled.
 	 */
 	@FunctionalInterface
 	public interface Sink {

@@ -231,6 +231,27 @@ class CsvLineEncoderTests {
 	}
 
 	@Test
+	void timesOfTheEpochsMinuteAreReadAlikeAsTheFirstRowOfAnImportAndLater() {
+		List<String> times = List.of("1970-01-01T00:00:00", "1970-01-01T00:00:59.999999999", "1970-01-01T00:00:07.5",
+				"1970-01-01T00:00:07Z", "1970-01-01T00:00:07+01:00", "1970-01-01T00:00:60", "1970-01-01T00:00:7",
+				"1970-01-01T00:00:07.", "1970-01-01T00:00:07.1234567891", "1970-01-01T00:00:", "1970-01-01T00:00");
+		for (String precision : List.of("NANOSECOND", "MILLISECOND")) {
+			CsvTablePlan plan = plan(precision);
+			CsvRowConverter converter = new CsvRowConverter(plan);
+			for (String first : times) {
+				// A new encoder for each: the first row of an import.
+				CsvLineEncoder encoder = new CsvLineEncoder(plan);
+				for (String time : List.of(first, "2024-03-01T10:00:00", first)) {
+					check(plan, encoder, converter, List.of(time, "h", "", "1.5", "", "", "", ""));
+				}
+			}
+			assertThat(new CsvLineEncoder(plan)
+				.wholeLine(List.of("1970-01-01T00:00:07.5", "h", "", "1.5", "", "", "", ""))).isEqualTo(
+						(precision.equals("NANOSECOND")) ? "bench,host=h d=1.5 7500000000" : "bench,host=h d=1.5 7500");
+		}
+	}
+
+	@Test
 	void integerTimesAreWrittenInTheTablesPrecision() {
 		for (String precision : List.of("NANOSECOND", "MICROSECOND", "MILLISECOND")) {
 			CsvTablePlan plan = plan(precision);
