@@ -151,13 +151,20 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			}
 			int columns = this.columns.names().size();
 			int count = 0;
-			JsonToken token;
-			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-				if (token == null) {
-					throw new IllegalStateException("the result ended inside a record");
+			while (true) {
+				// A field's text straight from the parser; null for anything else.
+				String text = parser.nextStringValue();
+				if (text == null) {
+					JsonToken token = parser.currentToken();
+					if (token == JsonToken.END_ARRAY) {
+						break;
+					}
+					if (token == null) {
+						throw new IllegalStateException("the result ended inside a record");
+					}
+					text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 				}
 				if (count < columns) {
-					String text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 					reader.cell(count, (text != null && text.isEmpty()) ? null : text);
 				}
 				count++;
