@@ -1,7 +1,13 @@
 package io.cnosdb.client;
 
+import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -70,7 +76,7 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		this.observation = observation;
 		try {
 			this.body = new ErrorTrailerInputStream(response.getBody());
-			this.records = CSV.createParser(this.body);
+			this.records = CSV.createParser(new Utf8Text(this.body));
 			@Nullable String[] header = readRecord(false);
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
 			this.width = Math.max(1, this.columns.names().size());
@@ -151,13 +157,20 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			}
 			int columns = this.columns.names().size();
 			int count = 0;
-			JsonToken token;
-			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-				if (token == null) {
-					throw new IllegalStateException("the result ended inside a record");
+			while (true) {
+				// A field's text straight from the parser; null for anything else.
+				String text = parser.nextStringValue();
+				if (text == null) {
+					JsonToken token = parser.currentToken();
+					if (token == JsonToken.END_ARRAY) {
+						break;
+					}
+					if (token == null) {
+						throw new IllegalStateException("the result ended inside a record");
+					}
+					text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 				}
 				if (count < columns) {
-					String text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 					reader.cell(count, (text != null && text.isEmpty()) ? null : text);
 				}
 				count++;
@@ -281,6 +294,49 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				this.observation.stop();
 			}
 		}
+	}
+
+	/**
+	 * The text of a result: its bytes decoded as UTF-8 by the JDK's decoder, whose
+	 * all-ASCII stretches are decoded many bytes at a time (results are mostly ASCII).
+	 * Bytes that are not UTF-8 fail the read, as Jackson's own decoder fails it, and the
+	 * message says so.
+	 */
+	private static final class Utf8Text extends Reader {
+
+		private final InputStreamReader decoder;
+
+		/** The characters handed out so far. */
+		private long characters;
+
+		Utf8Text(InputStream body) {
+			// A decoder of its own reports malformed input instead of replacing it.
+			this.decoder = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder());
+		}
+
+		@Override
+		public int read(char[] target, int offset, int length) throws IOException {
+			try {
+				int count = this.decoder.read(target, offset, length);
+				if (count > 0) {
+					this.characters += count;
+				}
+				return count;
+			}
+			catch (MalformedInputException ex) {
+				CharConversionException invalid = new CharConversionException(
+						"Invalid UTF-8: " + ex.getInputLength() + " byte(s) that are not UTF-8 after character #"
+								+ this.characters + " of the result: check content encoding, does not look like UTF-8");
+				invalid.initCause(ex);
+				throw invalid;
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.decoder.close();
+		}
+
 	}
 
 }

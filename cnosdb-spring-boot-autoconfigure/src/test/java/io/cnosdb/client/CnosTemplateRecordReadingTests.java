@@ -1,6 +1,7 @@
 package io.cnosdb.client;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.springframework.beans.BeanInstantiationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.cnosdb.client.CnosServerStub.assertSqlRequest;
@@ -161,6 +163,27 @@ class CnosTemplateRecordReadingTests {
 		assertThat(seen).containsExactly(new Sample(Instant.parse("2023-11-14T22:13:20Z"), "h1", 1.5, 3, true),
 				new Sample(Instant.parse("2023-11-14T22:13:21Z"), "h2", 2.5, 4, false));
 		assertSqlRequest(server.getAllServeEvents().get(0).getRequest(), SQL, true);
+	}
+
+	@Test
+	void textOtherThanAsciiIsReadAsUtf8AndBytesThatAreNotUtf8FailTheQuery() {
+		String body = "time,host,usage,requests,healthy\n"
+				+ "2023-11-14T22:13:20.000000000,\u4e3b\u673a-\u00e9\ud83d\ude00,1.5,3,true\n";
+		assertThat(both(body, Sample.class)).containsExactly(
+				new Sample(Instant.parse("2023-11-14T22:13:20Z"), "\u4e3b\u673a-\u00e9\ud83d\ude00", 1.5, 3, true));
+		byte[] rows = "time,host,usage,requests,healthy\n2023-11-14T22:13:20.000000000,h?,1.5,3,true\n"
+			.getBytes(StandardCharsets.UTF_8);
+		// A lone continuation byte where the host's second character is.
+		rows[rows.length - 16] = (byte) 0x80;
+		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
+			.willReturn(aResponse().withStatus(200).withHeader("content-type", "application/csv").withBody(rows)));
+		String invalid = "Invalid UTF-8: 1 byte(s) that are not UTF-8 after character #0 of the result: "
+				+ "check content encoding, does not look like UTF-8";
+		assertThatExceptionOfType(CnosResourceFailureException.class)
+			.isThrownBy(() -> this.template.query(SQL, Sample.class))
+			.withMessageContaining(invalid);
+		assertThatExceptionOfType(CnosResourceFailureException.class).isThrownBy(() -> this.template.query(SQL))
+			.withMessageContaining(invalid);
 	}
 
 	@Test

@@ -39,6 +39,9 @@ public final class ErrorTrailerInputStream extends InputStream {
 
 	private static final long HIGHS = 0x8080808080808080L;
 
+	/** The bytes the scan skips at once. */
+	private static final int SPAN = 2 * Long.BYTES;
+
 	private final InputStream in;
 
 	private final byte[] buffer = new byte[32 * 1024];
@@ -126,19 +129,23 @@ public final class ErrorTrailerInputStream extends InputStream {
 	}
 
 	private int indexOfMarker(int from) {
-		int last = this.limit - MARKER.length;
+		byte[] bytes = this.buffer;
+		int limit = this.limit;
+		int last = limit - MARKER.length;
 		int i = from;
 		while (i <= last) {
-			// Skip eight bytes at a time while none of them is the marker's first byte.
-			if (i + Long.BYTES <= this.limit) {
-				long word = (long) LONGS.get(this.buffer, i) ^ BRACES;
-				if (((word - ONES) & ~word & HIGHS) == 0) {
-					i += Long.BYTES;
+			// Skip sixteen bytes at a time while none of them is the marker's first
+			// byte: two words tested together, one branch.
+			if (i + SPAN <= limit) {
+				long low = (long) LONGS.get(bytes, i) ^ BRACES;
+				long high = (long) LONGS.get(bytes, i + Long.BYTES) ^ BRACES;
+				if (((((low - ONES) & ~low) | ((high - ONES) & ~high)) & HIGHS) == 0) {
+					i += SPAN;
 					continue;
 				}
 			}
-			for (int stop = Math.min(i + Long.BYTES, last + 1); i < stop; i++) {
-				if (markerAt(i)) {
+			for (int stop = Math.min(i + SPAN, last + 1); i < stop; i++) {
+				if (bytes[i] == MARKER[0] && markerAt(i)) {
 					return i;
 				}
 			}

@@ -37,6 +37,29 @@ class FastTimestampTests {
 	}
 
 	@Test
+	void readsCnosDbsOwnLayoutInOnePassAndLeavesItsNearMissesToTheGeneralRoute() {
+		assertThat(FastTimestamp.instant("2024-03-01T10:00:00.123456789")).isEqualTo("2024-03-01T10:00:00.123456789Z");
+		assertThat(FastTimestamp.instant("0000-01-01T00:00:00.000000000"))
+			.isEqualTo(LocalDateTime.of(0, 1, 1, 0, 0).toInstant(ZoneOffset.UTC));
+		assertThat(FastTimestamp.instant("9999-12-31T23:59:59.999999999")).isEqualTo("9999-12-31T23:59:59.999999999Z");
+		assertThat(FastTimestamp.instant("2024-02-29T23:59:59.000000001")).isEqualTo("2024-02-29T23:59:59.000000001Z");
+		// Also 29 characters, but with an offset: read by the general route of the
+		// layout.
+		assertThat(FastTimestamp.instant("2024-03-01T10:00:00.12345678Z")).isEqualTo("2024-03-01T10:00:00.12345678Z");
+		assertThat(FastTimestamp.instant("2024-03-01T10:00:00.123+08:00")).isEqualTo("2024-03-01T02:00:00.123Z");
+		for (String text : List.of("2023-02-29T00:00:00.000000000", "2023-04-31T00:00:00.000000000",
+				"2023-13-01T00:00:00.000000000", "2023-00-01T00:00:00.000000000", "2023-01-00T00:00:00.000000000",
+				"2023-01-01T24:00:00.000000000", "2023-01-01T23:60:00.000000000", "2023-01-01T23:59:60.000000000",
+				"2023-01-01T00:00:00.00000000a", "2023-01-01T00:00:00.a00000000", "2023-01-01T00:00:00.00000000/",
+				"2023-01-01T00:00:00.00000000:", "2023-01-01 00:00:00.000000000", "2023-01-01T00:00:00,000000000",
+				"2023/01-01T00:00:00.000000000", "2023-01-01T00-00:00.000000000", "20³23-01-01T00:00:00.000000000",
+				"2023-01-01T00:00:0０.000000000", "-023-01-01T00:00:00.000000000")) {
+			assertThat(FastTimestamp.instant(text)).as(text).isNull();
+			assertThat(general(text)).as(text).isNull();
+		}
+	}
+
+	@Test
 	void readsDatesBeforeTheEpochAndFarFuture() {
 		assertThat(FastTimestamp.instant("1969-12-31T23:59:59.999999999")).isEqualTo("1969-12-31T23:59:59.999999999Z");
 		assertThat(FastTimestamp.instant("1677-09-21T00:12:43.145224192")).isEqualTo("1677-09-21T00:12:43.145224192Z");
