@@ -35,15 +35,16 @@ import org.springframework.dao.DataAccessException;
  * whatever settles it first wins, and a late answer for an abandoned entry changes
  * nothing.
  * <p>
- * A point is encoded once, by the caller, and the queue keeps its line as bytes: queued
- * entries are a ring of items and their write calls (no object per entry), and their
- * lines are kept in order in blocks of about {@value #BLOCK_BYTES} bytes, so that the
- * memory held stays close to the bytes of the lines. A batch taken for sending is its
- * items and calls (copied out of the ring into arrays, with the state of its lines in
- * arrays too: no object per line) and the blocks of their lines, taken out of the queue
- * under the lock; the sending thread copies them into one request body outside it, so
- * that writers never wait for that copy. Writers signal the sending thread only when the
- * queue becomes non-empty (to start the flush interval) and when a batch is full.
+ * A point is encoded once, by the caller (a single point straight into the last block,
+ * under the lock), and the queue keeps its line as bytes: queued entries are a ring of
+ * items and their write calls (no object per entry), and their lines are kept in order in
+ * blocks of about {@value #BLOCK_BYTES} bytes, so that the memory held stays close to the
+ * bytes of the lines. A batch taken for sending is its items and calls (copied out of the
+ * ring into arrays, with the state of its lines in arrays too: no object per line) and
+ * the blocks of their lines, taken out of the queue under the lock; the sending thread
+ * copies them into one request body outside it, so that writers never wait for that copy.
+ * Writers signal the sending thread only when the queue becomes non-empty (to start the
+ * flush interval) and when a batch is full.
  *
  * @author CnosDB Spring Boot contributors
  */
