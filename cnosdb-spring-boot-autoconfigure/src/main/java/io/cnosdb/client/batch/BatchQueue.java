@@ -35,16 +35,15 @@ import org.springframework.dao.DataAccessException;
  * whatever settles it first wins, and a late answer for an abandoned entry changes
  * nothing.
  * <p>
- * A point is encoded once, by the caller (a single point straight into the last block,
- * under the lock), and the queue keeps its line as bytes: queued entries are a ring of
- * items and their write calls (no object per entry), and their lines are kept in order in
- * blocks of about {@value #BLOCK_BYTES} bytes, so that the memory held stays close to the
- * bytes of the lines. A batch taken for sending is its items and calls (copied out of the
- * ring into arrays, with the state of its lines in arrays too: no object per line) and
- * the blocks of their lines, taken out of the queue under the lock; the sending thread
- * copies them into one request body outside it, so that writers never wait for that copy.
- * Writers signal the sending thread only when the queue becomes non-empty (to start the
- * flush interval) and when a batch is full.
+ * A point is encoded once, by the caller, and the queue keeps its line as bytes: queued
+ * entries are a ring of items and their write calls (no object per entry), and their
+ * lines are kept in order in blocks of about {@value #BLOCK_BYTES} bytes, so that the
+ * memory held stays close to the bytes of the lines. A batch taken for sending is its
+ * items and calls (copied out of the ring into arrays, with the state of its lines in
+ * arrays too: no object per line) and the blocks of their lines, taken out of the queue
+ * under the lock; the sending thread copies them into one request body outside it, so
+ * that writers never wait for that copy. Writers signal the sending thread only when the
+ * queue becomes non-empty (to start the flush interval) and when a batch is full.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -86,12 +85,6 @@ final class BatchQueue {
 	 * block of their own rather than being copied.
 	 */
 	private static final int ADOPT_BYTES = BLOCK_BYTES / 2;
-
-	/**
-	 * The room left in the last block below which a point is encoded into a new block (a
-	 * larger line grows the block).
-	 */
-	private static final int POINT_ROOM_BYTES = 1024;
 
 	/** The most empty blocks kept for reuse. */
 	private static final int MAX_SPARE_BLOCKS = 4;
@@ -207,7 +200,7 @@ final class BatchQueue {
 		WriteCall call = new WriteCall(count);
 		this.lock.lock();
 		try {
-			admit(count, call, encoded);
+			admit(count, call, encoded, true);
 			if (items != null) {
 				for (Object item : items) {
 					addLast(item, call);
@@ -227,60 +220,24 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Accept one point, the one item of a write call: it is encoded here, under the lock,
-	 * straight into the last block of queued lines (no buffer of its own, no copy).
-	 * @param point the point
-	 * @return a future settled when the point is
-	 * @throws IllegalArgumentException if the point cannot be encoded in the writer's
-	 * precision; nothing is accepted then
+	 * Accept the one item of a write call.
+	 * @param item the item (a point or a checked raw line)
+	 * @param encoded its line; moved into the queue (left empty) if it is accepted
+	 * @return a future settled when the item is
 	 */
-	CompletableFuture<Void> accept(Point point) {
+	CompletableFuture<Void> accept(Object item, LineProtocolBuffer encoded) {
 		checkSize(1);
 		WriteCall call = new WriteCall(1);
 		this.lock.lock();
 		try {
-			checkOpen();
-			if (this.pending + 1 > this.options.bufferLimit()) {
-				waitForRoom(1);
-			}
-			LineProtocolBuffer block = this.blocks.peekLast();
-			if (block == null || block.size() > BLOCK_BYTES - POINT_ROOM_BYTES) {
-				LineProtocolBuffer fresh = newBlock(0);
-				appendTo(fresh, point, true);
-				this.blocks.addLast(fresh);
-			}
-			else {
-				appendTo(block, point, false);
-			}
-			call.acceptedAt = System.nanoTime();
-			this.accepted++;
-			this.pending++;
-			if (this.count == this.items.length) {
-				grow(this.count + 1);
-			}
-			addLast(point, call);
+			admit(1, call, encoded, false);
+			addLast(item, call);
 			signalWork(1);
 		}
 		finally {
 			this.lock.unlock();
 		}
 		return call.future();
-	}
-
-	/**
-	 * Encode a point into a block; if it fails, the block is as it was (and a fresh one
-	 * is kept for reuse).
-	 */
-	private void appendTo(LineProtocolBuffer block, Point point, boolean fresh) {
-		try {
-			block.append(point);
-		}
-		catch (RuntimeException ex) {
-			if (fresh) {
-				recycleBlock(block, block.capacity());
-			}
-			throw ex;
-		}
 	}
 
 	private void checkSize(int count) {
@@ -292,10 +249,11 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Wait for room, then keep the lines of an accepted call, in a buffer of the call's
-	 * own; under the lock.
+	 * Wait for room, then keep the lines of an accepted call; under the lock.
+	 * @param owned whether {@code encoded} is the call's own, to keep as it is (else its
+	 * lines are moved out of it, leaving it empty)
 	 */
-	private void admit(int count, WriteCall call, LineProtocolBuffer encoded) {
+	private void admit(int count, WriteCall call, LineProtocolBuffer encoded, boolean owned) {
 		checkOpen();
 		if (this.pending + count > this.options.bufferLimit()) {
 			waitForRoom(count);
@@ -303,7 +261,7 @@ final class BatchQueue {
 		call.acceptedAt = System.nanoTime();
 		LineProtocolBuffer block = this.blocks.peekLast();
 		int bytes = encoded.size();
-		if (bytes >= ADOPT_BYTES) {
+		if (owned && bytes >= ADOPT_BYTES) {
 			// Large enough to be a block of its own: kept without copying its bytes.
 			this.blocks.addLast(encoded);
 		}

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 import io.cnosdb.client.CnosOperations;
@@ -104,8 +105,17 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	/** How long {@link #close()} waits for the sending thread after interrupting it. */
 	private static final long INTERRUPT_GRACE_MILLIS = 200;
 
-	/** The smallest initial size of the buffer of a call of {@link #writeRows}. */
+	/** The initial size of a buffer that points are encoded into. */
 	private static final int SCRATCH_BYTES = 256;
+
+	/** The largest scratch buffer kept for a next write. */
+	private static final int MAX_KEPT_SCRATCH_BYTES = 16 * 1024;
+
+	/**
+	 * The number of scratch buffers kept, a power of two: a writing thread takes the one
+	 * of its slot (by thread id), or makes a new one if another thread holds it.
+	 */
+	private static final int SCRATCH_SLOTS = 8;
 
 	/** The largest buffer a call of {@link #writeRows} starts with. */
 	private static final int MAX_ROWS_START_BYTES = 8 * 1024 * 1024;
@@ -115,6 +125,13 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	private final CnosBatchWriterOptions options;
 
 	private final BatchQueue queue;
+
+	/**
+	 * Buffers to encode one point into, outside the queue's lock: taken from a slot for
+	 * the time of one write and put back (cheaper than a thread-local lookup).
+	 */
+	private final AtomicReferenceArray<@Nullable LineProtocolBuffer> scratch = new AtomicReferenceArray<>(
+			SCRATCH_SLOTS);
 
 	private volatile boolean started;
 
@@ -171,10 +188,26 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	public CompletableFuture<Void> writePoint(Point point) {
 		Assert.notNull(point, "'point' must not be null");
-		// Encoded once, by the queue, into its buffer: a point that cannot be written is
-		// refused to the caller now (such as a timestamp with digits below the
-		// precision), and the queue keeps its bytes.
-		return this.queue.accept(point);
+		int slot = (int) Thread.currentThread().getId() & (SCRATCH_SLOTS - 1);
+		LineProtocolBuffer encoded = this.scratch.getAndSet(slot, null);
+		if (encoded == null) {
+			encoded = new LineProtocolBuffer(this.options.precision(), SCRATCH_BYTES);
+		}
+		int bytes = 0;
+		try {
+			// Encoded once, here: a point that cannot be written is refused to the caller
+			// now (such as a timestamp with digits below the precision), and the queue
+			// keeps its bytes.
+			encoded.append(point);
+			bytes = encoded.size();
+			return this.queue.accept(point, encoded);
+		}
+		finally {
+			if (bytes <= MAX_KEPT_SCRATCH_BYTES) {
+				encoded.clear();
+				this.scratch.setRelease(slot, encoded);
+			}
+		}
 	}
 
 	/**

@@ -154,8 +154,8 @@ class CnosBatchWriterTests {
 
 	@Test
 	void pointRefusedByTheEncoderLeavesTheBufferedLinesAsTheyWere() throws Exception {
-		// writePoint encodes into the writer's own buffer of queued lines: a point it
-		// cannot encode is refused to the caller and leaves no bytes behind.
+		// A point that cannot be encoded is refused to the caller and leaves no bytes
+		// behind in what is buffered.
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
 		this.writer = writer().batchSize(3).precision(WritePrecision.MS).build();
 		CompletableFuture<Void> first = this.writer.writePoint(point(1));
