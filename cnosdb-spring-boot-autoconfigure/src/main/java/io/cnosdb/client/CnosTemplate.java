@@ -30,6 +30,7 @@ import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
+import io.cnosdb.client.support.RequestBodyExecutor;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
@@ -771,7 +772,8 @@ public class CnosTemplate implements CnosOperations {
 		 * The JDK client with a connect timeout, and a read timeout per wait for data
 		 * (the JDK request factory's own would bound the whole answer). The client is
 		 * built on the first request: building it makes the JVM's default TLS context,
-		 * even for {@code http://}.
+		 * even for {@code http://}. Request bodies are written by threads kept for reuse
+		 * ({@link RequestBodyExecutor}), not by a new thread per request.
 		 */
 		private ClientHttpRequestFactory ownRequestFactory() {
 			Duration connect = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
@@ -779,7 +781,8 @@ public class CnosTemplate implements CnosOperations {
 				// CnosDB speaks HTTP/1.1: no h2c upgrade attempt on plain http
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(connect)
-				.build()), (this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
+				.build(), RequestBodyExecutor.shared()),
+					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
 		}
 
 		private static String validateNodeUrl(@Nullable String url) {

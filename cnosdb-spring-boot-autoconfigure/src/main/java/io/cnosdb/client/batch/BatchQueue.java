@@ -3,6 +3,7 @@ package io.cnosdb.client.batch;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
 import io.cnosdb.client.write.LineProtocolBuffer;
+import io.cnosdb.client.write.Point;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +28,8 @@ import org.springframework.dao.DataAccessException;
  * {@link OverflowPolicy}), hands batches to a {@link BatchSender} on one thread of its
  * own, and settles every entry exactly once: its call's future, the failure report, the
  * counters, and then the progress that {@link #awaitSettled} waits for. It also keeps the
- * writer's open, closing and closed states and the shutdown deadline, and what each entry
- * taken for sending went through ({@link BatchEntry}), so that
+ * writer's open, closing and closed states and the shutdown deadline, and what each line
+ * taken for sending went through ({@link BatchLines}), so that
  * {@link #abandonUnsettled()} can settle whatever is left at the deadline, the request in
  * flight included, and say which of it CnosDB may have stored. An entry is settled once:
  * whatever settles it first wins, and a late answer for an abandoned entry changes
@@ -37,10 +39,11 @@ import org.springframework.dao.DataAccessException;
  * entries are a ring of items and their write calls (no object per entry), and their
  * lines are kept in order in blocks of about {@value #BLOCK_BYTES} bytes, so that the
  * memory held stays close to the bytes of the lines. A batch taken for sending is its
- * entries and the blocks of their lines, taken out of the queue under the lock; the
- * sending thread copies them into one request body outside it, so that writers never wait
- * for that copy. Writers signal the sending thread only when the queue becomes non-empty
- * (to start the flush interval) and when a batch is full.
+ * items and calls (copied out of the ring into arrays, with the state of its lines in
+ * arrays too: no object per line) and the blocks of their lines, taken out of the queue
+ * under the lock; the sending thread copies them into one request body outside it, so
+ * that writers never wait for that copy. Writers signal the sending thread only when the
+ * queue becomes non-empty (to start the flush interval) and when a batch is full.
  *
  * @author CnosDB Spring Boot contributors
  */
@@ -117,8 +120,8 @@ final class BatchQueue {
 	/** An empty batch body to reuse; guarded by lock. */
 	private @Nullable LineProtocolBuffer spareBody;
 
-	/** The batch the sending thread is working on; guarded by lock. */
-	private List<BatchEntry> inFlight = List.of();
+	/** The batch the sending thread is working on, or {@code null}; guarded by lock. */
+	private @Nullable BatchLines inFlight;
 
 	/**
 	 * The body of the batch in flight, line {@code i} the line of entry {@code i}, once
@@ -173,7 +176,7 @@ final class BatchQueue {
 
 	/**
 	 * Accept the rows of one write call, all or none: each is kept only as its line, and
-	 * its entry as {@link BatchEntry#ROW}.
+	 * its item as {@link BatchLines#ROW}.
 	 * @param encoded the lines of the rows, in order, in a buffer of the call's own; kept
 	 * by the queue if they are accepted
 	 * @return a future settled when all the rows are
@@ -205,7 +208,7 @@ final class BatchQueue {
 			}
 			else {
 				for (int i = 0; i < count; i++) {
-					addLast(BatchEntry.ROW, call);
+					addLast(BatchLines.ROW, call);
 				}
 			}
 			signalWork(count);
@@ -327,37 +330,49 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Take every queued entry out of the queue, as entries to settle, with the line of
-	 * each row read out of the blocks; under the lock.
+	 * Take every queued line out of the queue, as lines to settle, with the line of each
+	 * row read out of the blocks; under the lock.
 	 */
-	private List<BatchEntry> drainQueued() {
-		List<BatchEntry> drained = new ArrayList<>(this.count);
+	private BatchLines drainQueued() {
+		BatchLines drained = takeLines(this.count);
 		Iterator<LineProtocolBuffer> blocks = this.blocks.iterator();
 		LineProtocolBuffer block = null;
 		int line = 0;
-		while (this.count > 0) {
-			BatchEntry entry = pollFirst(drained.size());
+		for (int i = 0; i < drained.size(); i++) {
 			while (block == null || line == block.lineCount()) {
 				block = blocks.next();
 				line = 0;
 			}
-			if (entry.item() == BatchEntry.ROW) {
-				entry.line = block.line(line);
+			if (drained.item(i) == BatchLines.ROW) {
+				drained.rowLine(i, block.line(line));
 			}
 			line++;
-			drained.add(entry);
 		}
 		this.blocks.clear();
 		return drained;
 	}
 
-	private BatchEntry pollFirst(int index) {
-		BatchEntry entry = new BatchEntry(this.items[this.head], this.calls[this.head], index);
-		this.items[this.head] = null;
-		this.calls[this.head] = null;
-		this.head = (this.head + 1) & (this.items.length - 1);
-		this.count--;
-		return entry;
+	/**
+	 * Take the first {@code size} queued items and calls out of the ring, into arrays of
+	 * their own; under the lock.
+	 */
+	private BatchLines takeLines(int size) {
+		Object[] items = new Object[size];
+		WriteCall[] calls = new WriteCall[size];
+		int first = Math.min(size, this.items.length - this.head);
+		System.arraycopy(this.items, this.head, items, 0, first);
+		System.arraycopy(this.calls, this.head, calls, 0, first);
+		Arrays.fill(this.items, this.head, this.head + first, null);
+		Arrays.fill(this.calls, this.head, this.head + first, null);
+		if (first < size) {
+			System.arraycopy(this.items, 0, items, first, size - first);
+			System.arraycopy(this.calls, 0, calls, first, size - first);
+			Arrays.fill(this.items, 0, size - first, null);
+			Arrays.fill(this.calls, 0, size - first, null);
+		}
+		this.head = (this.head + size) & (this.items.length - 1);
+		this.count -= size;
+		return new BatchLines(items, calls);
 	}
 
 	private void waitForRoom(int count) {
@@ -492,7 +507,7 @@ final class BatchQueue {
 	 * @param thread the sending thread that was waited for, or {@code null}
 	 */
 	void finishClose(@Nullable Thread thread) {
-		List<BatchEntry> stranded;
+		BatchLines stranded;
 		this.lock.lock();
 		try {
 			// Left when close() was called from the sending thread itself.
@@ -505,7 +520,7 @@ final class BatchQueue {
 		finally {
 			this.lock.unlock();
 		}
-		settle(claim(stranded), this::abandoned);
+		settle(claim(stranded.all()), this::abandoned);
 	}
 
 	/**
@@ -515,17 +530,18 @@ final class BatchQueue {
 	 * it.
 	 */
 	void abandonUnsettled() {
-		List<BatchEntry> unsettled;
+		List<Claimed> unsettled;
 		this.lock.lock();
 		try {
 			awaitBodyFilled();
-			unsettled = new ArrayList<>(this.inFlight);
-			unsettled.addAll(drainQueued());
+			BatchLines inFlight = this.inFlight;
+			unsettled = (inFlight != null) ? claim(inFlight.all()) : new ArrayList<>();
+			unsettled.addAll(claim(drainQueued().all()));
 		}
 		finally {
 			this.lock.unlock();
 		}
-		settle(claim(unsettled), this::abandoned);
+		settle(unsettled, this::abandoned);
 	}
 
 	/**
@@ -534,8 +550,8 @@ final class BatchQueue {
 	 * the lines of its rows can be read; under the lock.
 	 */
 	private void awaitBodyFilled() {
-		List<BatchEntry> batch = this.inFlight;
-		while (!batch.isEmpty() && this.inFlight == batch && this.inFlightBody == null && this.thread != null
+		BatchLines batch = this.inFlight;
+		while (batch != null && this.inFlight == batch && this.inFlightBody == null && this.thread != null
 				&& this.thread.isAlive()) {
 			this.bodyFilled.awaitUninterruptibly();
 		}
@@ -551,12 +567,13 @@ final class BatchQueue {
 		this.lock.lock();
 		try {
 			LineProtocolBuffer body = this.inFlightBody;
-			if (body == null || this.thread != Thread.currentThread()) {
+			BatchLines batch = this.inFlight;
+			if (body == null || batch == null || this.thread != Thread.currentThread()) {
 				return;
 			}
-			for (BatchEntry entry : this.inFlight) {
-				if (entry.item() == BatchEntry.ROW && !entry.settled && entry.line == null) {
-					entry.line = body.line(entry.index);
+			for (int i = 0; i < batch.size(); i++) {
+				if (batch.item(i) == BatchLines.ROW && !batch.isSettled(i) && batch.rowLine(i) == null) {
+					batch.rowLine(i, body.line(i));
 				}
 			}
 			this.inFlightBody = null;
@@ -567,20 +584,19 @@ final class BatchQueue {
 	}
 
 	/** Read the line of a row of the batch in flight out of its body; under the lock. */
-	private void readRowLine(BatchEntry entry) {
+	private void readRowLine(BatchLines lines, int index) {
 		LineProtocolBuffer body = this.inFlightBody;
-		List<BatchEntry> batch = this.inFlight;
-		if (body != null && entry.index < batch.size() && batch.get(entry.index) == entry) {
-			entry.line = body.line(entry.index);
+		if (body != null && lines == this.inFlight) {
+			lines.rowLine(index, body.line(index));
 		}
 	}
 
 	/**
-	 * Settle entries not settled yet as {@link CnosWriteAbandonedException}: the sender
+	 * Settle lines not settled yet as {@link CnosWriteAbandonedException}: the sender
 	 * found the shutdown deadline passed before it could send them (again).
-	 * @param entries the entries
+	 * @param entries the lines
 	 */
-	void abandon(List<BatchEntry> entries) {
+	void abandon(BatchLines.Range entries) {
 		settle(claim(entries), this::abandoned);
 	}
 
@@ -687,15 +703,15 @@ final class BatchQueue {
 	 * @return false if it must not be sent: the calling thread was retired at shutdown,
 	 * or every entry is settled already
 	 */
-	boolean beginAttempt(List<BatchEntry> entries) {
+	boolean beginAttempt(BatchLines.Range entries) {
 		this.lock.lock();
 		try {
-			if (this.thread != Thread.currentThread() || entries.stream().allMatch((entry) -> entry.settled)) {
+			if (this.thread != Thread.currentThread() || allSettled(entries)) {
 				return false;
 			}
-			for (BatchEntry entry : entries) {
-				entry.sending = true;
-				entry.attempts++;
+			BatchLines lines = entries.lines();
+			for (int i = 0, size = entries.size(); i < size; i++) {
+				lines.beginAttempt(entries.index(i));
 			}
 			return true;
 		}
@@ -709,7 +725,7 @@ final class BatchQueue {
 	 * @param entries the entries of the request
 	 * @param possiblyWritten whether CnosDB may have stored them
 	 */
-	void endAttempt(List<BatchEntry> entries, boolean possiblyWritten) {
+	void endAttempt(BatchLines.Range entries, boolean possiblyWritten) {
 		endAttempt(entries, possiblyWritten, null);
 	}
 
@@ -721,15 +737,12 @@ final class BatchQueue {
 	 * @param failure why the request failed, kept as the cause should the entries be
 	 * abandoned at shutdown before the next attempt ends
 	 */
-	void endAttempt(List<BatchEntry> entries, boolean possiblyWritten, @Nullable DataAccessException failure) {
+	void endAttempt(BatchLines.Range entries, boolean possiblyWritten, @Nullable DataAccessException failure) {
 		this.lock.lock();
 		try {
-			for (BatchEntry entry : entries) {
-				entry.sending = false;
-				entry.possiblyWritten |= possiblyWritten;
-				if (failure != null) {
-					entry.lastFailure = failure;
-				}
+			BatchLines lines = entries.lines();
+			for (int i = 0, size = entries.size(); i < size; i++) {
+				lines.endAttempt(entries.index(i), possiblyWritten, failure);
 			}
 		}
 		finally {
@@ -776,13 +789,13 @@ final class BatchQueue {
 					batch.fillBody();
 					bodyBytes = body.size();
 					publishBody(batch);
-					this.sender.send(batch.entries(), body, this);
+					this.sender.send(batch.lines(), body, this);
 				}
 				finally {
 					this.lock.lock();
 					try {
-						if (this.inFlight == batch.entries()) {
-							this.inFlight = List.of();
+						if (this.inFlight == batch.lines()) {
+							this.inFlight = null;
 							this.inFlightBody = null;
 						}
 						this.bodyFilled.signalAll();
@@ -822,7 +835,7 @@ final class BatchQueue {
 	private void publishBody(Batch batch) {
 		this.lock.lock();
 		try {
-			if (this.inFlight == batch.entries()) {
+			if (this.inFlight == batch.lines()) {
 				this.inFlightBody = batch.body();
 			}
 			this.bodyFilled.signalAll();
@@ -859,10 +872,7 @@ final class BatchQueue {
 				this.workAvailable.awaitNanos(interval - waited);
 			}
 			int size = Math.min(batchSize, this.count);
-			List<BatchEntry> batch = new ArrayList<>(size);
-			for (int i = 0; i < size; i++) {
-				batch.add(pollFirst(i));
-			}
+			BatchLines batch = takeLines(size);
 			this.inFlight = batch;
 			List<LineProtocolBuffer> blocks = takeBlocks(size);
 			if (blocks.size() == 1) {
@@ -916,13 +926,13 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Settle entries: complete their futures, report a failure, then count them as done,
-	 * so that {@link #awaitSettled} returns only after listeners have seen the failures.
-	 * Entries settled already (abandoned at shutdown) are left as they are.
-	 * @param entries the entries
+	 * Settle lines: complete the futures of their calls, report a failure, then count
+	 * them as done, so that {@link #awaitSettled} returns only after listeners have seen
+	 * the failures. Lines settled already (abandoned at shutdown) are left as they are.
+	 * @param entries the lines
 	 * @param failure why they failed, or {@code null} if they were written
 	 */
-	void complete(List<BatchEntry> entries, @Nullable DataAccessException failure) {
+	void complete(BatchLines.Range entries, @Nullable DataAccessException failure) {
 		if (failure == null) {
 			acknowledge(entries);
 			return;
@@ -931,46 +941,82 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Settle entries the server acknowledged: the common case, without the bookkeeping of
-	 * a failure report.
+	 * Settle lines the server acknowledged: the common case, without the bookkeeping of a
+	 * failure report.
 	 */
-	private void acknowledge(List<BatchEntry> entries) {
-		List<BatchEntry> claimed = entries;
+	private void acknowledge(BatchLines.Range entries) {
+		BatchLines lines = entries.lines();
+		int size = entries.size();
+		int claimed = 0;
+		// Which lines this call settles, when some were settled already (abandoned at
+		// shutdown): null while they are all of them.
+		boolean[] mine = null;
 		this.lock.lock();
 		try {
-			for (BatchEntry entry : entries) {
-				if (entry.settled) {
-					// Some were abandoned at shutdown already: settle only the others.
-					claimed = new ArrayList<>(entries.size());
-					break;
-				}
-			}
-			for (BatchEntry entry : entries) {
-				if (!entry.settled) {
-					entry.settled = true;
-					if (claimed != entries) {
-						claimed.add(entry);
+			for (int i = 0; i < size; i++) {
+				int index = entries.index(i);
+				if (!lines.isSettled(index)) {
+					lines.settle(index);
+					claimed++;
+					if (mine != null) {
+						mine[i] = true;
 					}
 				}
+				else if (mine == null) {
+					mine = new boolean[size];
+					Arrays.fill(mine, 0, i, true);
+				}
 			}
-			this.pending -= claimed.size();
+			this.pending -= claimed;
 			this.notFull.signalAll();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (claimed.size() < entries.size()) {
-			logger.info("CnosDB acknowledged " + (entries.size() - claimed.size())
+		if (claimed < size) {
+			logger.info("CnosDB acknowledged " + (size - claimed)
 					+ " points after the CnosBatchWriter had reported them as abandoned at shutdown");
 		}
-		if (claimed.isEmpty()) {
+		if (claimed == 0) {
 			return;
 		}
-		settleGroup(claimed, null, 0, false);
-		completed(claimed.size());
+		this.written.addAndGet(claimed);
+		// The lines of one call come one after the other: settle each run of them at
+		// once.
+		WriteCall call = null;
+		int run = 0;
+		for (int i = 0; i < size; i++) {
+			if (mine != null && !mine[i]) {
+				continue;
+			}
+			WriteCall next = lines.call(entries.index(i));
+			if (next != call) {
+				if (call != null) {
+					call.settle(null, run);
+				}
+				call = next;
+				run = 0;
+			}
+			run++;
+		}
+		if (call != null) {
+			call.settle(null, run);
+		}
+		completed(claimed);
 	}
 
-	/** Count settled entries and wake those waiting for progress (flush, close). */
+	/** Whether every line of the range is settled; under the lock. */
+	private static boolean allSettled(BatchLines.Range entries) {
+		BatchLines lines = entries.lines();
+		for (int i = 0, size = entries.size(); i < size; i++) {
+			if (!lines.isSettled(entries.index(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Count settled lines and wake those waiting for progress (flush, close). */
 	private void completed(int count) {
 		this.lock.lock();
 		try {
@@ -982,19 +1028,26 @@ final class BatchQueue {
 		}
 	}
 
-	/** Take the entries not settled yet, with what is known of each, under the lock. */
-	private List<Claimed> claim(List<BatchEntry> entries) {
+	/** Take the lines not settled yet, with what is known of each, under the lock. */
+	private List<Claimed> claim(BatchLines.Range entries) {
 		List<Claimed> claimed = new ArrayList<>(entries.size());
+		BatchLines lines = entries.lines();
 		this.lock.lock();
 		try {
-			for (BatchEntry entry : entries) {
-				if (!entry.settled) {
-					entry.settled = true;
-					if (entry.item() == BatchEntry.ROW && entry.line == null) {
-						readRowLine(entry);
+			for (int i = 0, size = entries.size(); i < size; i++) {
+				int index = entries.index(i);
+				if (!lines.isSettled(index)) {
+					lines.settle(index);
+					Object item = lines.item(index);
+					String rowLine = null;
+					if (item == BatchLines.ROW) {
+						if (lines.rowLine(index) == null) {
+							readRowLine(lines, index);
+						}
+						rowLine = lines.rowLine(index);
 					}
-					claimed.add(new Claimed(entry, entry.possiblyWritten || entry.sending, entry.attempts,
-							entry.lastFailure));
+					claimed.add(new Claimed(item, rowLine, lines.call(index), lines.isPossiblyWritten(index),
+							lines.attempts(index), lines.lastFailure(index)));
 				}
 			}
 			this.pending -= claimed.size();
@@ -1007,8 +1060,8 @@ final class BatchQueue {
 	}
 
 	/**
-	 * Settle claimed entries, reporting those that CnosDB may have stored apart from
-	 * those it did not.
+	 * Settle claimed lines, reporting those that CnosDB may have stored apart from those
+	 * it did not.
 	 */
 	private void settle(List<Claimed> claimed,
 			BiFunction<Boolean, @Nullable DataAccessException, @Nullable DataAccessException> failureFor) {
@@ -1016,12 +1069,12 @@ final class BatchQueue {
 			return;
 		}
 		for (boolean possiblyWritten : new boolean[] { false, true }) {
-			List<BatchEntry> group = new ArrayList<>();
+			List<Claimed> group = new ArrayList<>();
 			int attempts = 0;
 			DataAccessException lastFailure = null;
 			for (Claimed each : claimed) {
 				if (each.possiblyWritten() == possiblyWritten) {
-					group.add(each.entry());
+					group.add(each);
 					attempts = Math.max(attempts, each.attempts());
 					lastFailure = (each.lastFailure() != null) ? each.lastFailure() : lastFailure;
 				}
@@ -1033,7 +1086,7 @@ final class BatchQueue {
 		completed(claimed.size());
 	}
 
-	private void settleGroup(List<BatchEntry> group, @Nullable DataAccessException failure, int attempts,
+	private void settleGroup(List<Claimed> group, @Nullable DataAccessException failure, int attempts,
 			boolean possiblyWritten) {
 		if (failure == null) {
 			this.written.addAndGet(group.size());
@@ -1041,16 +1094,16 @@ final class BatchQueue {
 		else {
 			this.failed.addAndGet(group.size());
 		}
-		// The entries of one call come one after the other: settle each run of them at
+		// The lines of one call come one after the other: settle each run of them at
 		// once.
 		WriteCall call = null;
 		int run = 0;
-		for (BatchEntry entry : group) {
-			if (entry.call() != call) {
+		for (Claimed each : group) {
+			if (each.call() != call) {
 				if (call != null) {
 					call.settle(failure, run);
 				}
-				call = entry.call();
+				call = each.call();
 				run = 0;
 			}
 			run++;
@@ -1059,20 +1112,34 @@ final class BatchQueue {
 			call.settle(failure, run);
 		}
 		if (failure != null) {
-			this.reporter.report(group, failure, attempts, possiblyWritten);
+			List<Point> points = new ArrayList<>();
+			List<String> lines = new ArrayList<>();
+			for (Claimed each : group) {
+				if (each.item() instanceof Point point) {
+					points.add(point);
+				}
+				else if (each.item() == BatchLines.ROW) {
+					// Read out of the bytes when the row was claimed for this report.
+					lines.add((each.rowLine() != null) ? each.rowLine() : "(the line of this row could not be read)");
+				}
+				else {
+					lines.add((String) each.item());
+				}
+			}
+			this.reporter.report(points, lines, failure, attempts, possiblyWritten);
 		}
 	}
 
-	/** An entry taken for settling, and what was known of it then. */
-	private record Claimed(BatchEntry entry, boolean possiblyWritten, int attempts,
+	/** A line taken for settling, and what was known of it then. */
+	private record Claimed(Object item, @Nullable String rowLine, WriteCall call, boolean possiblyWritten, int attempts,
 			@Nullable DataAccessException lastFailure) {
 	}
 
 	/**
-	 * Entries taken for sending, the blocks of their lines (one per entry, in order), and
+	 * Lines taken for sending, the blocks of their bytes (one line each, in order), and
 	 * the body to copy the lines into.
 	 */
-	private record Batch(List<BatchEntry> entries, List<LineProtocolBuffer> blocks, LineProtocolBuffer body) {
+	private record Batch(BatchLines lines, List<LineProtocolBuffer> blocks, LineProtocolBuffer body) {
 
 		/** Move the lines of the blocks into the body, leaving the blocks empty. */
 		void fillBody() {

@@ -1,9 +1,7 @@
 package io.cnosdb.client.batch;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 import io.cnosdb.client.CnosErrorAware;
 import io.cnosdb.client.CnosErrorResponse;
@@ -63,24 +61,24 @@ final class BatchSender {
 	}
 
 	/**
-	 * Send one batch and settle every entry of it.
-	 * @param batch the entries, in acceptance order
-	 * @param body the line of each entry, in the same order; the sender may change it,
+	 * Send one batch and settle every line of it.
+	 * @param batch the lines, in acceptance order
+	 * @param body the bytes of each line, in the same order; the sender may change it,
 	 * after {@link BatchQueue#detachRowLines()} (the lines of rows are read out of it)
-	 * @param queue settles the entries
+	 * @param queue settles the lines
 	 */
-	void send(List<BatchEntry> batch, LineProtocolBuffer body, BatchQueue queue) {
+	void send(BatchLines batch, LineProtocolBuffer body, BatchQueue queue) {
 		Observation observation = CnosObservations
 			.create(this.observations, "batch.flush", this.operations.getTenant(), this.operations.getDatabase(), null)
 			.highCardinalityKeyValue("cnosdb.batch.points", String.valueOf(batch.size()));
-		observation.observe(() -> sendObserved(batch, body, queue));
+		observation.observe(() -> sendObserved(batch.all(), body, queue));
 	}
 
 	/**
 	 * Cut the body into requests of at most the max request size, as many whole lines
 	 * each as fit; a line larger than that fails alone.
 	 */
-	private void sendObserved(List<BatchEntry> batch, LineProtocolBuffer body, BatchQueue queue) {
+	private void sendObserved(BatchLines.Range batch, LineProtocolBuffer body, BatchQueue queue) {
 		Assert.state(body.lineCount() == batch.size(), "A batch of more lines than entries");
 		long maxRequestSize = this.options.maxRequestSize().toBytes();
 		LineProtocolBuffer rest = body;
@@ -90,7 +88,7 @@ final class BatchSender {
 				int lines = rest.lineCount();
 				int fitting = rest.fittingLines(maxRequestSize);
 				if (fitting == lines) {
-					deliver(rest, batch.subList(next, next + lines), queue);
+					deliver(rest, batch.sub(next, next + lines), queue);
 					next += lines;
 					break;
 				}
@@ -100,18 +98,19 @@ final class BatchSender {
 				rest = new LineProtocolBuffer(this.options.precision(), BatchQueue.BLOCK_BYTES);
 				if (fitting == 0) {
 					part.moveLinesTo(1, rest);
-					BatchEntry entry = batch.get(next++);
-					queue.complete(List.of(entry), tooLarge(part, next, maxRequestSize));
+					BatchLines.Range line = batch.sub(next, next + 1);
+					next++;
+					queue.complete(line, tooLarge(part, next, maxRequestSize));
 				}
 				else {
 					part.moveLinesTo(fitting, rest);
-					deliver(part, batch.subList(next, next + fitting), queue);
+					deliver(part, batch.sub(next, next + fitting), queue);
 					next += fitting;
 				}
 			}
 		}
 		catch (RuntimeException ex) {
-			queue.complete(batch.subList(next, batch.size()),
+			queue.complete(batch.sub(next, batch.size()),
 					new InvalidDataAccessApiUsageException("Sending a batch failed: " + ex, ex));
 		}
 	}
@@ -125,9 +124,9 @@ final class BatchSender {
 	}
 
 	/**
-	 * Send one body and settle its entries, isolating the lines a data error is about.
+	 * Send one body and settle its lines, isolating the lines a data error is about.
 	 */
-	private void deliver(LineProtocolBuffer body, List<BatchEntry> entries, BatchQueue queue) {
+	private void deliver(LineProtocolBuffer body, BatchLines.Range entries, BatchQueue queue) {
 		Deque<Part> work = new ArrayDeque<>();
 		work.add(new Part(entries, body));
 		int isolationRequests = 0;
@@ -144,17 +143,15 @@ final class BatchSender {
 				queue.detachRowLines();
 				int bad = badLine(partBody, failure);
 				if (bad >= 0) {
-					queue.complete(List.of(part.entries().get(bad)), failure);
-					List<BatchEntry> rest = new ArrayList<>(part.entries());
-					rest.remove(bad);
-					work.addFirst(new Part(rest, without(partBody, bad)));
+					queue.complete(part.entries().sub(bad, bad + 1), failure);
+					work.addFirst(new Part(part.entries().without(bad), without(partBody, bad)));
 					isolationRequests++;
 				}
 				else {
 					LineProtocolBuffer secondHalf = newBuffer(partBody.size() / 2);
 					partBody.moveLinesTo(size / 2, secondHalf);
-					work.addFirst(new Part(part.entries().subList(size / 2, size), secondHalf));
-					work.addFirst(new Part(part.entries().subList(0, size / 2), partBody));
+					work.addFirst(new Part(part.entries().sub(size / 2, size), secondHalf));
+					work.addFirst(new Part(part.entries().sub(0, size / 2), partBody));
 					isolationRequests += 2;
 				}
 				continue;
@@ -197,7 +194,7 @@ final class BatchSender {
 	 * with; {@code null} if the entries are settled (acknowledged, or abandoned at
 	 * shutdown)
 	 */
-	private @Nullable DataAccessException deliverWithRetries(LineProtocolBuffer body, List<BatchEntry> entries,
+	private @Nullable DataAccessException deliverWithRetries(LineProtocolBuffer body, BatchLines.Range entries,
 			BatchQueue queue) {
 		RetryAttempts retry = new RetryAttempts(this.options);
 		int attempts = 0;
@@ -248,9 +245,9 @@ final class BatchSender {
 	}
 
 	/**
-	 * Entries to send in one request, and their body.
+	 * Lines to send in one request, and their body.
 	 */
-	private record Part(List<BatchEntry> entries, LineProtocolBuffer body) {
+	private record Part(BatchLines.Range entries, LineProtocolBuffer body) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.cnosdb.client.batch;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.cnosdb.client.write.Point;
@@ -37,27 +36,15 @@ final class FailureReporter {
 	}
 
 	/**
-	 * Report entries that failed together.
-	 * @param entries the entries
+	 * Report points and lines that failed together.
+	 * @param points the points
+	 * @param lines the raw lines and the lines of rows
 	 * @param failure why they failed
 	 * @param attempts how many requests carried them
 	 * @param possiblyWritten whether CnosDB may have stored them
 	 */
-	void report(List<BatchEntry> entries, DataAccessException failure, int attempts, boolean possiblyWritten) {
-		List<Point> points = new ArrayList<>();
-		List<String> lines = new ArrayList<>();
-		for (BatchEntry entry : entries) {
-			if (entry.item() instanceof Point point) {
-				points.add(point);
-			}
-			else if (entry.item() == BatchEntry.ROW) {
-				// Read out of the bytes when the row was claimed for this report.
-				lines.add((entry.line != null) ? entry.line : "(the line of this row could not be read)");
-			}
-			else {
-				lines.add((String) entry.item());
-			}
-		}
+	void report(List<Point> points, List<String> lines, DataAccessException failure, int attempts,
+			boolean possiblyWritten) {
 		WriteFailure report = new WriteFailure(points, lines, failure, attempts, possiblyWritten, this.precision);
 		if (this.listeners.isEmpty()) {
 			logger.error("CnosDB batch write failed; " + report.size() + " points were not written after " + attempts

@@ -71,7 +71,17 @@ final class WriteCall extends CompletableFuture<Void> {
 		if (ex != null) {
 			FAILURE.compareAndSet(this, null, ex);
 		}
-		if (REMAINING.addAndGet(this, -points) == 0) {
+		// Each point is settled once, by whoever claimed it: when these are all the
+		// points left, no other thread settles any of this call, and the count needs no
+		// atomic update (the common case: a call settled by one request).
+		int left = this.remaining;
+		if (left == points) {
+			this.remaining = 0;
+		}
+		else {
+			left = REMAINING.addAndGet(this, -points) + points;
+		}
+		if (left == points) {
 			DataAccessException first = this.failure;
 			if (first == null) {
 				complete(null);

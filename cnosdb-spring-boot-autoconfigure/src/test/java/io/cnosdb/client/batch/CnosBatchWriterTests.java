@@ -153,6 +153,30 @@ class CnosBatchWriterTests {
 	}
 
 	@Test
+	void pointRefusedByTheEncoderLeavesTheBufferedLinesAsTheyWere() throws Exception {
+		// A point that cannot be encoded is refused to the caller and leaves no bytes
+		// behind in what is buffered.
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		this.writer = writer().batchSize(3).precision(WritePrecision.MS).build();
+		CompletableFuture<Void> first = this.writer.writePoint(point(1));
+		Point withoutTime = Point.measurement("m").field("v", 1L).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.writer.writePoint(withoutTime))
+			.withMessageStartingWith("Point 'm' has no timestamp;");
+		Point belowPrecision = Point.measurement("m")
+			.field("v", 1L)
+			.time(1_700_000_000_000_000_001L, TimeUnit.NANOSECONDS)
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.writer.writePoint(belowPrecision));
+		assertThat(this.writer.getStatistics().buffered()).isEqualTo(1);
+		this.writer.writePoint(point(2));
+		this.writer.writePoint(point(3)).get(10, TimeUnit.SECONDS);
+		assertThat(first).isCompleted();
+		assertWriteRequest(CnosServerStub.onlyRequest(server), "tenant=cnosdb&db=public&precision=ms",
+				"air,id=1 v=1i 1700000000001\nair,id=2 v=2i 1700000000002\nair,id=3 v=3i 1700000000003\n");
+		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 3, 0, 0));
+	}
+
+	@Test
 	void transientFailuresAreRetriedUntilAcknowledged() throws Exception {
 		// A proxy's 503 and 429 with Retry-After, CnosDB's "retry later" (050033), a
 		// reset
