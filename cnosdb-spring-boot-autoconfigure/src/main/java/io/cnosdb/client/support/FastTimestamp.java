@@ -101,17 +101,8 @@ public final class FastTimestamp {
 		if (checked < 0) {
 			return Long.MIN_VALUE;
 		}
-		int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-		int month = mo0 * 10 + mo1;
-		int day = d0 * 10 + d1;
-		int hour = h0 * 10 + h1;
-		int minute = mi0 * 10 + mi1;
-		int second = s0 * 10 + s1;
-		if (month < 1 || month > 12 || day < 1 || (day > 28 && day > lengthOfMonth(year, month)) || hour > 23
-				|| minute > 59 || second > 59) {
-			return Long.MIN_VALUE;
-		}
-		return epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
+		return localEpochSecond(y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo0 * 10 + mo1, d0 * 10 + d1, h0 * 10 + h1,
+				mi0 * 10 + mi1, s0 * 10 + s1);
 	}
 
 	/**
@@ -139,12 +130,8 @@ public final class FastTimestamp {
 		if (offsetSeconds == Integer.MIN_VALUE) {
 			return Long.MIN_VALUE;
 		}
-		long epochDay = epochDay(text);
-		int secondOfDay = secondOfDay(text);
-		if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
-			return Long.MIN_VALUE;
-		}
-		return epochDay * SECONDS_PER_DAY + secondOfDay - offsetSeconds;
+		long local = localEpochSecond(text);
+		return (local != Long.MIN_VALUE) ? local - offsetSeconds : Long.MIN_VALUE;
 	}
 
 	/**
@@ -158,7 +145,7 @@ public final class FastTimestamp {
 			return null;
 		}
 		int offsetSeconds = offsetSeconds(text, end);
-		if (offsetSeconds == Integer.MIN_VALUE || epochDay(text) == Long.MIN_VALUE || secondOfDay(text) < 0) {
+		if (offsetSeconds == Integer.MIN_VALUE || localEpochSecond(text) == Long.MIN_VALUE) {
 			return null;
 		}
 		ZoneOffset offset = (offsetSeconds != 0) ? ZoneOffset.ofTotalSeconds(offsetSeconds) : ZoneOffset.UTC;
@@ -213,15 +200,26 @@ public final class FastTimestamp {
 		return (sign == '-') ? -seconds : seconds;
 	}
 
-	/** The day of the date, or {@link Long#MIN_VALUE} if it is not a valid date. */
-	private static long epochDay(String text) {
-		int year = digits(text, 0, 4);
-		int month = digits(text, 5, 7);
-		int day = digits(text, 8, 10);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || (day > 28 && day > lengthOfMonth(year, month))) {
+	/**
+	 * The second since the epoch of the date and time of a text in the layout, read as
+	 * UTC, or {@link Long#MIN_VALUE} if a field is not digits or out of its range.
+	 */
+	private static long localEpochSecond(String text) {
+		return localEpochSecond(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+				digits(text, 14, 16), digits(text, 17, 19));
+	}
+
+	/**
+	 * The second since the epoch of a date and time read as UTC, or
+	 * {@link Long#MIN_VALUE} if a field is out of its range (-1 for a field that is not
+	 * digits is).
+	 */
+	private static long localEpochSecond(int year, int month, int day, int hour, int minute, int second) {
+		if (year < 0 || month < 1 || month > 12 || day < 1 || (day > 28 && day > lengthOfMonth(year, month)) || hour < 0
+				|| hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
 			return Long.MIN_VALUE;
 		}
-		return epochDay(year, month, day);
+		return epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
 	}
 
 	/**
@@ -246,17 +244,6 @@ public final class FastTimestamp {
 			case 4, 6, 9, 11 -> 30;
 			default -> 31;
 		};
-	}
-
-	/** The second of the day, or -1 if the time is not valid. */
-	private static int secondOfDay(String text) {
-		int hour = digits(text, 11, 13);
-		int minute = digits(text, 14, 16);
-		int second = digits(text, 17, 19);
-		if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-			return -1;
-		}
-		return hour * 3600 + minute * 60 + second;
 	}
 
 	/**
