@@ -146,18 +146,27 @@ public class BatchWriteBenchmark {
 		for (int batch = 0; batch < POINTS / BATCH_SIZE; batch++) {
 			this.writer.writeRows((rows) -> {
 				for (int i = 0; i < BATCH_SIZE; i++) {
-					long p = this.n++;
-					rows.row("bench")
-						.tag("host", PointEncodeBenchmark.HOSTS[(int) (p % 100)])
-						.field("usage", SampleRows.usage(p))
-						.field("requests", p)
-						.field("healthy", SampleRows.healthy(p))
-						.at(PointEncodeBenchmark.START_NANOS + p, TimeUnit.NANOSECONDS);
+					cnosRow(rows, this.n++);
 				}
 			});
 		}
 		this.writer.flush();
 		return POINTS;
+	}
+
+	/**
+	 * Write row {@code p}: the columns and values of QuestDB's row
+	 * ({@link #questdbHttpSender()}) in its column order.
+	 * @param rows the rows of a {@link CnosBatchWriter#writeRows} call
+	 * @param p the number of the row
+	 */
+	static void cnosRow(CnosBatchWriter.Rows rows, long p) {
+		rows.row("bench")
+			.tag("host", PointEncodeBenchmark.HOSTS[(int) (p % 100)])
+			.field("usage", SampleRows.usage(p))
+			.field("requests", p)
+			.field("healthy", SampleRows.healthy(p))
+			.at(PointEncodeBenchmark.START_NANOS + p, TimeUnit.NANOSECONDS);
 	}
 
 	/**

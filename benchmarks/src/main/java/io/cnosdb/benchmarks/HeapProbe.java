@@ -2,7 +2,6 @@ package io.cnosdb.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
@@ -93,19 +92,17 @@ public final class HeapProbe {
 		System.exit(0);
 	}
 
-	/** Write the points of {@link PointEncodeBenchmark#cnosPoint} as rows. */
+	/**
+	 * Write the rows of {@link BatchWriteBenchmark#cnosRow} (the values and line lengths
+	 * of {@link PointEncodeBenchmark#cnosPoint}'s lines).
+	 */
 	private static void writeRows(CnosBatchWriter writer) {
 		int perCall = BatchWriteBenchmark.BATCH_SIZE;
 		for (int first = 0; first < POINTS; first += perCall) {
 			int from = first;
 			writer.writeRows((rows) -> {
 				for (long i = from; i < from + perCall; i++) {
-					rows.row("bench")
-						.tag("host", PointEncodeBenchmark.HOSTS[(int) (i % 100)])
-						.field("healthy", SampleRows.healthy(i))
-						.field("requests", i)
-						.field("usage", SampleRows.usage(i))
-						.at(PointEncodeBenchmark.START_NANOS + i, TimeUnit.NANOSECONDS);
+					BatchWriteBenchmark.cnosRow(rows, i);
 				}
 			});
 		}
