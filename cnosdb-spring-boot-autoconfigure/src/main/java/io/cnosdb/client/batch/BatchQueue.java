@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.Point;
@@ -981,18 +982,31 @@ final class BatchQueue {
 			return;
 		}
 		this.written.addAndGet(claimed);
-		// The lines of one call come one after the other: settle each run of them at
-		// once.
+		boolean[] settledHere = mine;
+		settleRuns(size, (i) -> (settledHere == null || settledHere[i]) ? lines.call(entries.index(i)) : null, null);
+		completed(claimed);
+	}
+
+	/**
+	 * Settle the write calls of lines in order. The lines of one call come one after the
+	 * other: each run of them is settled at once.
+	 * @param size how many lines
+	 * @param callAt the call of the line at an index, or {@code null} for a line this
+	 * settling leaves out
+	 * @param failure why the lines failed, or {@code null} if they are written
+	 */
+	private static void settleRuns(int size, IntFunction<@Nullable WriteCall> callAt,
+			@Nullable DataAccessException failure) {
 		WriteCall call = null;
 		int run = 0;
 		for (int i = 0; i < size; i++) {
-			if (mine != null && !mine[i]) {
+			WriteCall next = callAt.apply(i);
+			if (next == null) {
 				continue;
 			}
-			WriteCall next = lines.call(entries.index(i));
 			if (next != call) {
 				if (call != null) {
-					call.settle(null, run);
+					call.settle(failure, run);
 				}
 				call = next;
 				run = 0;
@@ -1000,9 +1014,8 @@ final class BatchQueue {
 			run++;
 		}
 		if (call != null) {
-			call.settle(null, run);
+			call.settle(failure, run);
 		}
-		completed(claimed);
 	}
 
 	/** Whether every line of the range is settled; under the lock. */
@@ -1094,23 +1107,7 @@ final class BatchQueue {
 		else {
 			this.failed.addAndGet(group.size());
 		}
-		// The lines of one call come one after the other: settle each run of them at
-		// once.
-		WriteCall call = null;
-		int run = 0;
-		for (Claimed each : group) {
-			if (each.call() != call) {
-				if (call != null) {
-					call.settle(failure, run);
-				}
-				call = each.call();
-				run = 0;
-			}
-			run++;
-		}
-		if (call != null) {
-			call.settle(failure, run);
-		}
+		settleRuns(group.size(), (i) -> group.get(i).call(), failure);
 		if (failure != null) {
 			List<Point> points = new ArrayList<>();
 			List<String> lines = new ArrayList<>();
