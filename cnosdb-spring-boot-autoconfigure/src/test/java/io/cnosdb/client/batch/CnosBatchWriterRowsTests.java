@@ -27,6 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.util.unit.DataSize;
 
+import static io.cnosdb.client.batch.AirWrites.air;
+import static io.cnosdb.client.batch.AirWrites.gated;
+import static io.cnosdb.client.batch.AirWrites.line;
+import static io.cnosdb.client.batch.AirWrites.lines;
+import static io.cnosdb.client.batch.AirWrites.point;
+import static io.cnosdb.client.batch.AirWrites.uninterruptible;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -38,9 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.BDDMockito.willAnswer;
-import static org.mockito.Mockito.spy;
 
 /**
  * Tests for {@link CnosBatchWriter#writeRows}: rows written without a {@link Point} are
@@ -245,7 +248,7 @@ class CnosBatchWriterRowsTests {
 	void rowsThatDoNotFitAreRefusedWholeByTheOverflowPolicy() throws Exception {
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
 		CountDownLatch release = new CountDownLatch(1);
-		this.writer = CnosBatchWriter.builder(gated(release))
+		this.writer = CnosBatchWriter.builder(gated(this.template, release))
 			.batchSize(2)
 			.bufferLimit(3)
 			.overflowPolicy(OverflowPolicy.FAIL)
@@ -324,26 +327,7 @@ class CnosBatchWriterRowsTests {
 		CountDownLatch sending = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch answered = new CountDownLatch(1);
-		CnosTemplate stuck = spy(this.template);
-		willAnswer((invocation) -> {
-			sending.countDown();
-			boolean interrupted = false;
-			while (true) {
-				try {
-					release.await();
-					break;
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			Object result = invocation.callRealMethod();
-			answered.countDown();
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-			return result;
-		}).given(stuck).writeLineProtocol(any());
+		CnosTemplate stuck = uninterruptible(this.template, sending, release, answered);
 		this.writer = CnosBatchWriter.builder(stuck)
 			.batchSize(2)
 			.flushInterval(Duration.ofHours(1))
@@ -390,45 +374,6 @@ class CnosBatchWriterRowsTests {
 			return ex.getMessage();
 		}
 		throw new AssertionError("Not refused");
-	}
-
-	/**
-	 * The template, with each write held until {@code release} opens: keeps a batch in
-	 * flight for as long as a test needs.
-	 */
-	private CnosTemplate gated(CountDownLatch release) {
-		CnosTemplate gated = spy(this.template);
-		willAnswer((invocation) -> {
-			release.await();
-			return invocation.callRealMethod();
-		}).given(gated).writeLineProtocol(any());
-		return gated;
-	}
-
-	/** The row of {@link #point(int)}. */
-	static void air(CnosBatchWriter.Rows rows, int id) {
-		rows.row("air")
-			.tag("id", String.valueOf(id))
-			.field("v", (long) id)
-			.at(1_700_000_000_000L + id, TimeUnit.MILLISECONDS);
-	}
-
-	private static Point point(int id) {
-		return Point.measurement("air")
-			.tag("id", String.valueOf(id))
-			.field("v", (long) id)
-			.time(1_700_000_000_000L + id, TimeUnit.MILLISECONDS)
-			.build();
-	}
-
-	static String line(int id) {
-		return "air,id=" + id + " v=" + id + "i " + (1_700_000_000_000L + id) * 1_000_000;
-	}
-
-	static String lines(int... ids) {
-		StringBuilder text = new StringBuilder();
-		Arrays.stream(ids).forEach((id) -> text.append(line(id)).append('\n'));
-		return text.toString();
 	}
 
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.cnosdb.client.CnosServerStub;
 import io.cnosdb.client.CnosTemplate;
-import io.cnosdb.client.write.Point;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,15 +20,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import static io.cnosdb.client.batch.AirWrites.point;
+import static io.cnosdb.client.batch.AirWrites.uninterruptible;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.cnosdb.client.WriteStubs.WRITE_PATH;
 import static io.cnosdb.client.WriteStubs.writeOk;
 import static io.cnosdb.client.WriteStubs.writeRequests;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.BDDMockito.willAnswer;
-import static org.mockito.Mockito.spy;
 
 /**
  * Tests that {@link CnosBatchWriter#close()} ends by the shutdown timeout even when
@@ -123,25 +121,7 @@ class CnosBatchWriterShutdownTests {
 		// A client that cannot be interrupted: the request returns only when released.
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch answered = new CountDownLatch(1);
-		CnosTemplate stuck = spy(template);
-		willAnswer((invocation) -> {
-			boolean interrupted = false;
-			while (true) {
-				try {
-					release.await();
-					break;
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			Object result = invocation.callRealMethod();
-			answered.countDown();
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-			return result;
-		}).given(stuck).writeLineProtocol(any());
+		CnosTemplate stuck = uninterruptible(template, new CountDownLatch(1), release, answered);
 		this.writer = CnosBatchWriter.builder(stuck)
 			.batchSize(2)
 			.flushInterval(Duration.ofHours(1))
@@ -165,14 +145,6 @@ class CnosBatchWriterShutdownTests {
 		assertThat(inFlight).isCompletedExceptionally();
 		assertThat(queued).isCompletedExceptionally();
 		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 0, 0, 4));
-	}
-
-	private static Point point(int id) {
-		return Point.measurement("air")
-			.tag("id", String.valueOf(id))
-			.field("v", (long) id)
-			.time(1_700_000_000_000L + id, TimeUnit.MILLISECONDS)
-			.build();
 	}
 
 }

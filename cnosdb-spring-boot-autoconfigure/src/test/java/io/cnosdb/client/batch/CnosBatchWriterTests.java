@@ -2,7 +2,6 @@ package io.cnosdb.client.batch;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.util.unit.DataSize;
 
+import static io.cnosdb.client.batch.AirWrites.gated;
+import static io.cnosdb.client.batch.AirWrites.lines;
+import static io.cnosdb.client.batch.AirWrites.point;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -51,9 +53,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.BDDMockito.willAnswer;
-import static org.mockito.Mockito.spy;
 
 /**
  * Tests for {@link CnosBatchWriter}: batching, retries, failure reporting, back-pressure,
@@ -355,7 +354,7 @@ class CnosBatchWriterTests {
 	void fullBufferFailsAtOnceUnderTheFailPolicy() throws Exception {
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
 		CountDownLatch release = new CountDownLatch(1);
-		this.writer = CnosBatchWriter.builder(gated(release))
+		this.writer = CnosBatchWriter.builder(gated(this.template, release))
 			.batchSize(2)
 			.bufferLimit(2)
 			.overflowPolicy(OverflowPolicy.FAIL)
@@ -377,7 +376,7 @@ class CnosBatchWriterTests {
 	void fullBufferBlocksTheWriterUntilRoomOrTimeout() throws Exception {
 		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
 		CountDownLatch release = new CountDownLatch(1);
-		this.writer = CnosBatchWriter.builder(gated(release))
+		this.writer = CnosBatchWriter.builder(gated(this.template, release))
 			.batchSize(2)
 			.bufferLimit(2)
 			.overflowPolicy(OverflowPolicy.BLOCK)
@@ -387,7 +386,7 @@ class CnosBatchWriterTests {
 		this.writer.writePoints(List.of(point(1), point(2)));
 		assertThatExceptionOfType(CnosWriteBufferFullException.class).isThrownBy(() -> this.writer.writePoint(point(3)))
 			.withMessageEndingWith("after waiting 100 ms; nothing was accepted");
-		CnosBatchWriter patient = CnosBatchWriter.builder(gated(release))
+		CnosBatchWriter patient = CnosBatchWriter.builder(gated(this.template, release))
 			.batchSize(1)
 			.bufferLimit(1)
 			.blockTimeout(Duration.ofMinutes(1))
@@ -576,40 +575,6 @@ class CnosBatchWriterTests {
 			}
 		}
 		return lines;
-	}
-
-	/**
-	 * The template, with each write held until {@code release} opens: keeps a batch in
-	 * flight for as long as a test needs.
-	 */
-	private CnosTemplate gated(CountDownLatch release) {
-		CnosTemplate gated = spy(this.template);
-		willAnswer((invocation) -> {
-			release.await();
-			return invocation.callRealMethod();
-		}).given(gated).writeLineProtocol(any());
-		return gated;
-	}
-
-	private static Point point(int id) {
-		return Point.measurement("air")
-			.tag("id", String.valueOf(id))
-			.field("v", (long) id)
-			.time(1_700_000_000_000L + id, TimeUnit.MILLISECONDS)
-			.build();
-	}
-
-	private static String lines(int... ids) {
-		StringBuilder text = new StringBuilder();
-		Arrays.stream(ids)
-			.forEach((id) -> text.append("air,id=")
-				.append(id)
-				.append(" v=")
-				.append(id)
-				.append("i ")
-				.append((1_700_000_000_000L + id) * 1_000_000)
-				.append('\n'));
-		return text.toString();
 	}
 
 	@Measurement("sample")
