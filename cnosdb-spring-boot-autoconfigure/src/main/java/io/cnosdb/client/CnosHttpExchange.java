@@ -1,7 +1,6 @@
 package io.cnosdb.client;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import io.cnosdb.client.CnosNodes.NodeFailure;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.sql.RepeatableSql;
 import io.cnosdb.client.sql.SqlSanitizer;
+import io.cnosdb.client.support.ByteArrayBody;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.ReadWatchingResponse;
 import io.cnosdb.client.support.Texts;
@@ -186,7 +186,7 @@ final class CnosHttpExchange {
 						.accept(CSV)
 						.contentType(TEXT)
 						.contentLength(sql.length)
-						.body((StreamingHttpOutputMessage.Body) (out) -> out.write(sql)),
+						.body(ByteArrayBody.of(sql)),
 					(onNode, response) -> new Opened(checkCsv(onNode, response), onNode.translator()), false);
 			// The cursor ends the observation when it is closed, after the last row.
 			return new ResultCursor(opened.response(), failure.task(), failure.sql(), opened.translator(), observation);
@@ -219,12 +219,13 @@ final class CnosHttpExchange {
 		observation.observe(() -> execute(failure, observation, false, (client) -> {
 			RestClient.RequestBodySpec spec = client.post().uri(WRITE_URI, variables).contentType(TEXT);
 			if (!gzip) {
-				return spec.contentLength(body.size()).body((out) -> body.writeTo(new SlicingOutputStream(out)));
+				// The sender keeps the buffer unchanged until the answer.
+				return spec.contentLength(body.size()).body(capture(body::writeTo));
 			}
-			ByteArrayOutputStream compressed = gzip(body);
+			ByteArrayBody compressed = capture(gzip(body)::writeTo);
 			return spec.header(HttpHeaders.CONTENT_ENCODING, "gzip")
-				.contentLength(compressed.size())
-				.body((out) -> compressed.writeTo(new SlicingOutputStream(out)));
+				.contentLength(compressed.length())
+				.body(compressed);
 		}, (onNode, response) -> checkWritten(onNode, response), true));
 	}
 
@@ -510,6 +511,16 @@ final class CnosHttpExchange {
 			.translateForeignAnswer(failure.task(), failure.sql(), 200, contentType, expected, body);
 	}
 
+	/** The bytes a body writes, as they are (see {@link ByteArrayBody#capture}). */
+	private static ByteArrayBody capture(StreamingHttpOutputMessage.Body writer) {
+		try {
+			return ByteArrayBody.capture(writer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static ByteArrayOutputStream gzip(LineProtocolBuffer body) {
 		// Line protocol compresses about tenfold even at the fastest level.
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, body.size() / 8));
@@ -598,28 +609,6 @@ final class CnosHttpExchange {
 		FastGzipOutputStream(OutputStream out) throws IOException {
 			super(out, 64 * 1024);
 			this.def.setLevel(Deflater.BEST_SPEED);
-		}
-
-	}
-
-	/**
-	 * Hands a large write to the request's stream in slices of 64 KB: a streaming request
-	 * body (Spring's {@code JdkClientHttpRequest}) copies each write into a buffer of its
-	 * own, which for one write of a whole body would be a second copy of the body.
-	 */
-	private static final class SlicingOutputStream extends FilterOutputStream {
-
-		private static final int SLICE = 64 * 1024;
-
-		SlicingOutputStream(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			for (int at = offset, end = offset + length; at < end; at += SLICE) {
-				this.out.write(bytes, at, Math.min(SLICE, end - at));
-			}
 		}
 
 	}

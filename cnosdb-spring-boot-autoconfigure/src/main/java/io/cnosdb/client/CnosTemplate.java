@@ -30,7 +30,7 @@ import io.cnosdb.client.sql.CnosSql;
 import io.cnosdb.client.sql.CnosStatement;
 import io.cnosdb.client.support.CnosExceptionTranslator;
 import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
-import io.cnosdb.client.support.RequestBodyExecutor;
+import io.cnosdb.client.support.JdkHttpClientRequestFactory;
 import io.cnosdb.client.write.LineProtocolBuffer;
 import io.cnosdb.client.write.LineProtocolChunker;
 import io.cnosdb.client.write.Point;
@@ -42,7 +42,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -769,20 +768,20 @@ public class CnosTemplate implements CnosOperations {
 		}
 
 		/**
-		 * The JDK client with a connect timeout, and a read timeout per wait for data
-		 * (the JDK request factory's own would bound the whole answer). The client is
-		 * built on the first request: building it makes the JVM's default TLS context,
-		 * even for {@code http://}. Request bodies are written by threads kept for reuse
-		 * ({@link RequestBodyExecutor}), not by a new thread per request.
+		 * The JDK client with a connect timeout, and a read timeout per wait for data.
+		 * The client is built on the first request: building it makes the JVM's default
+		 * TLS context, even for {@code http://}. Requests are sent on the calling thread,
+		 * with their bodies as they are in memory ({@link JdkHttpClientRequestFactory}),
+		 * not through Spring's {@code JdkClientHttpRequestFactory}, which hands each body
+		 * and each answer to other threads.
 		 */
 		private ClientHttpRequestFactory ownRequestFactory() {
 			Duration connect = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
-			return new IdleReadTimeoutRequestFactory(() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			return new IdleReadTimeoutRequestFactory(() -> new JdkHttpClientRequestFactory(HttpClient.newBuilder()
 				// CnosDB speaks HTTP/1.1: no h2c upgrade attempt on plain http
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(connect)
-				.build(), RequestBodyExecutor.shared()),
-					(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
+				.build()), (this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT);
 		}
 
 		private static String validateNodeUrl(@Nullable String url) {

@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
+import io.cnosdb.client.support.JdkHttpClientRequestFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -26,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * for data: a streamed result that keeps coming completes however long it takes, and an
  * answer that does not start, or stops, in time is a {@link CnosQueryTimeoutException}.
  * The server is a raw socket that answers as CnosDB does a {@code chunked=true} query.
+ * The read timeout wraps either JDK request factory: the template's own and Spring's.
  */
 class CnosTemplateReadTimeoutTests {
 
@@ -46,8 +51,10 @@ class CnosTemplateReadTimeoutTests {
 		this.server.close();
 	}
 
-	@Test
-	void streamedResultLongerThanTheReadTimeoutCompletesWhileDataKeepsComing() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("factories")
+	void streamedResultLongerThanTheReadTimeoutCompletesWhileDataKeepsComing(String name,
+			ClientHttpRequestFactory factory) {
 		this.server.answerWith((request, in, out, client) -> {
 			RawHttpServer.readBody(request, in);
 			write(out, HEAD + chunk("n\n"));
@@ -59,7 +66,7 @@ class CnosTemplateReadTimeoutTests {
 			write(out, "0\r\n\r\n");
 			return true;
 		});
-		CnosTemplate template = template(new IdleReadTimeoutRequestFactory(jdk(), READ_TIMEOUT));
+		CnosTemplate template = template(new IdleReadTimeoutRequestFactory(factory, READ_TIMEOUT));
 		try (Stream<Long> rows = template.queryForStream("SELECT n FROM t", (row, rowNum) -> row.getLong("n"))) {
 			assertThat(rows).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
 		}
@@ -92,14 +99,16 @@ class CnosTemplateReadTimeoutTests {
 		});
 	}
 
-	@Test
-	void answerThatDoesNotStartInTimeIsAQueryTimeoutAndLeavesNoInterrupt() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("factories")
+	void answerThatDoesNotStartInTimeIsAQueryTimeoutAndLeavesNoInterrupt(String name,
+			ClientHttpRequestFactory factory) {
 		this.server.answerWith((request, in, out, client) -> {
 			RawHttpServer.readBody(request, in);
 			Thread.sleep(10_000);
 			return false;
 		});
-		CnosTemplate template = template(new IdleReadTimeoutRequestFactory(jdk(), READ_TIMEOUT));
+		CnosTemplate template = template(new IdleReadTimeoutRequestFactory(factory, READ_TIMEOUT));
 		assertThatExceptionOfType(CnosQueryTimeoutException.class).isThrownBy(() -> template.query("SELECT n FROM t"))
 			.withMessage("Query failed: CnosDB at " + this.server.url()
 					+ " did not answer within the read timeout (HttpTimeoutException: no answer for 400 ms (read timeout))");
@@ -107,15 +116,16 @@ class CnosTemplateReadTimeoutTests {
 		assertThat(this.server.requestLines()).containsExactly("POST /api/v1/sql?tenant=cnosdb&db=public HTTP/1.1");
 	}
 
-	@Test
-	void streamThatStopsIsAQueryTimeoutAfterTheRowsBeforeIt() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("factories")
+	void streamThatStopsIsAQueryTimeoutAfterTheRowsBeforeIt(String name, ClientHttpRequestFactory factory) {
 		this.server.answerWith((request, in, out, client) -> {
 			RawHttpServer.readBody(request, in);
 			write(out, HEAD + chunk("n\n1\n2\n"));
 			Thread.sleep(10_000);
 			return false;
 		});
-		CnosTemplate template = template(new IdleReadTimeoutRequestFactory(jdk(), READ_TIMEOUT));
+		CnosTemplate template = template(new IdleReadTimeoutRequestFactory(factory, READ_TIMEOUT));
 		List<Long> rows = new ArrayList<>();
 		assertThatExceptionOfType(CnosQueryTimeoutException.class).isThrownBy(
 				() -> template.query("SELECT n FROM t", (CnosRowCallbackHandler) (row) -> rows.add(row.getLong("n"))))
@@ -159,6 +169,16 @@ class CnosTemplateReadTimeoutTests {
 			.restClientBuilder(RestClient.builder().requestFactory(factory))
 			.url(this.server.url())
 			.build();
+	}
+
+	/**
+	 * Both JDK request factories without a read timeout of their own: the template's own
+	 * and Spring's (the auto-configured client's with Spring Boot's JDK builder).
+	 */
+	static Stream<Arguments> factories() {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		return Stream.of(Arguments.of("JdkHttpClientRequestFactory", new JdkHttpClientRequestFactory(client)),
+				Arguments.of("Spring's JdkClientHttpRequestFactory", new JdkClientHttpRequestFactory(client)));
 	}
 
 	private static JdkClientHttpRequestFactory jdk() {
