@@ -1,13 +1,7 @@
 package io.cnosdb.client;
 
-import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -76,7 +70,10 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		this.observation = observation;
 		try {
 			this.body = new ErrorTrailerInputStream(response.getBody());
-			this.records = CSV.createParser(new Utf8Text(this.body));
+			// Jackson decodes the bytes as UTF-8 itself, and fails bytes that are not
+			// UTF-8
+			// naming the byte and where it is.
+			this.records = CSV.createParser(this.body);
 			@Nullable String[] header = readRecord(false);
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
 			this.width = Math.max(1, this.columns.names().size());
@@ -294,49 +291,6 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				this.observation.stop();
 			}
 		}
-	}
-
-	/**
-	 * The text of a result: its bytes decoded as UTF-8 by the JDK's decoder, whose
-	 * all-ASCII stretches are decoded many bytes at a time (results are mostly ASCII).
-	 * Bytes that are not UTF-8 fail the read, as Jackson's own decoder fails it, and the
-	 * message says so.
-	 */
-	private static final class Utf8Text extends Reader {
-
-		private final InputStreamReader decoder;
-
-		/** The characters handed out so far. */
-		private long characters;
-
-		Utf8Text(InputStream body) {
-			// A decoder of its own reports malformed input instead of replacing it.
-			this.decoder = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder());
-		}
-
-		@Override
-		public int read(char[] target, int offset, int length) throws IOException {
-			try {
-				int count = this.decoder.read(target, offset, length);
-				if (count > 0) {
-					this.characters += count;
-				}
-				return count;
-			}
-			catch (MalformedInputException ex) {
-				CharConversionException invalid = new CharConversionException(
-						"Invalid UTF-8: " + ex.getInputLength() + " byte(s) that are not UTF-8 after character #"
-								+ this.characters + " of the result: check content encoding, does not look like UTF-8");
-				invalid.initCause(ex);
-				throw invalid;
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.decoder.close();
-		}
-
 	}
 
 }
