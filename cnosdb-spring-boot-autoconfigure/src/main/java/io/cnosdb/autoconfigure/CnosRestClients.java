@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
+import io.cnosdb.client.support.JdkHttpClientRequestFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,8 +14,12 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
@@ -46,6 +51,8 @@ public final class CnosRestClients {
 
 	private static final String REST_CLIENT_CUSTOMIZER = "org.springframework.boot.restclient.RestClientCustomizer";
 
+	private static final String BOOT_HTTP_CLIENT_AUTO_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration";
+
 	private CnosRestClients() {
 	}
 
@@ -72,11 +79,21 @@ public final class CnosRestClients {
 			.orElse(httpClientSettings.getIfAvailable());
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(classLoader));
-		return builder(beanFactory, classLoader).requestFactory(requestFactory(factoryBuilder, settings, readTimeout));
+		return builder(beanFactory, classLoader)
+			.requestFactory(requestFactory(factoryBuilder, isUncustomized(beanFactory), settings, readTimeout));
 	}
 
-	private static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
-			HttpClientSettings settings, Duration readTimeout) {
+	/**
+	 * The request factory of the CnosDB client.
+	 * @param factoryBuilder the application's request factory builder
+	 * @param uncustomized whether the builder is Spring Boot's own, or detected, with no
+	 * customizer: only its settings apply
+	 * @param settings the HTTP client settings
+	 * @param readTimeout the read timeout
+	 * @return the request factory
+	 */
+	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
+			boolean uncustomized, HttpClientSettings settings, Duration readTimeout) {
 		if (!(factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk)) {
 			return factoryBuilder.build(settings);
 		}
@@ -93,7 +110,35 @@ public final class CnosRestClients {
 		// The JDK factory's own read timeout bounds the whole exchange and would cut off
 		// a long streamed result: bound each wait for data instead.
 		HttpClientSettings withoutReadTimeout = settings.withReadTimeout(null);
+		if (uncustomized) {
+			// Only the settings apply: the same JDK client, from Spring Boot's builder of
+			// it, sending on the calling thread with bodies as they are in memory instead
+			// of through Spring's JDK factory.
+			JdkHttpClientBuilder client = new JdkHttpClientBuilder()
+				.withCustomizer((builder) -> builder.version(HttpClient.Version.HTTP_1_1));
+			return new IdleReadTimeoutRequestFactory(
+					() -> new JdkHttpClientRequestFactory(client.build(withoutReadTimeout)), readTimeout);
+		}
 		return new IdleReadTimeoutRequestFactory(() -> http11.build(withoutReadTimeout), readTimeout);
+	}
+
+	/**
+	 * Whether the application's request factory builder is the one Spring Boot makes of
+	 * its {@code spring.http.clients.imperative.*} properties (or none, so that it is
+	 * detected) and no {@code ClientHttpRequestFactoryBuilderCustomizer} changes it, and
+	 * virtual threads are off (Spring Boot then gives the JDK client an executor of
+	 * virtual threads).
+	 */
+	static boolean isUncustomized(ConfigurableListableBeanFactory beanFactory) {
+		String[] builders = beanFactory.getBeanNamesForType(ClientHttpRequestFactoryBuilder.class, true, false);
+		if (builders.length > 1 || (builders.length == 1
+				&& !isDeclaredBy(beanFactory, builders[0], BOOT_HTTP_CLIENT_AUTO_CONFIGURATION))) {
+			return false;
+		}
+		if (beanFactory.getBeanNamesForType(ClientHttpRequestFactoryBuilderCustomizer.class, true, false).length > 0) {
+			return false;
+		}
+		return !Threading.VIRTUAL.isActive(beanFactory.getBean(Environment.class));
 	}
 
 	/**
@@ -123,14 +168,19 @@ public final class CnosRestClients {
 	}
 
 	private static boolean isBootsBuilder(ConfigurableListableBeanFactory beanFactory, String name) {
+		return isDeclaredBy(beanFactory, name, BOOT_REST_CLIENT_AUTO_CONFIGURATION);
+	}
+
+	/** Whether a bean is made by a {@code @Bean} method of the named class. */
+	private static boolean isDeclaredBy(ConfigurableListableBeanFactory beanFactory, String name,
+			String configurationClass) {
 		if (!beanFactory.containsBeanDefinition(name)) {
 			return false;
 		}
 		BeanDefinition definition = beanFactory.getBeanDefinition(name);
 		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
 				? annotated.getFactoryMethodMetadata() : null;
-		return factoryMethod != null
-				&& BOOT_REST_CLIENT_AUTO_CONFIGURATION.equals(factoryMethod.getDeclaringClassName());
+		return factoryMethod != null && configurationClass.equals(factoryMethod.getDeclaringClassName());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.cnosdb.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cnosdb.client.CnosServerStub;
 import io.cnosdb.client.CnosTemplate;
+import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
+import io.cnosdb.client.support.JdkHttpClientRequestFactory;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -22,7 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -30,7 +35,10 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.thread.Threading;
 import org.springframework.core.Ordered;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -42,7 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the {@link RestClient} of the auto-configured template
  * ({@link CnosRestClients}): what the application's {@code RestClient.Builder} would
  * carry applies without Spring Boot's builder being created, an application's own builder
- * is used, and the HTTP client is built on the first request.
+ * is used, the HTTP client is built on the first request, and the JDK client sends
+ * through the starter's own request factory unless the application customizes its
+ * builder.
  */
 class CnosRestClientsTests {
 
@@ -167,6 +177,65 @@ class CnosRestClientsTests {
 				assertThat(clients).hasValue(1);
 				assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/sql")))).hasSize(threads);
 			});
+	}
+
+	@Test
+	void springBootsOwnJdkBuilderWithoutCustomizersSendsThroughTheStartersJdkFactory() {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=jdk").run((context) -> {
+			assertThat(CnosRestClients.isUncustomized(context.getBeanFactory())).isTrue();
+			assertThat(delegate(context.getBean(ClientHttpRequestFactoryBuilder.class), true))
+				.isInstanceOf(JdkHttpClientRequestFactory.class);
+			assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
+			assertThat(onlyQuery().getBodyAsString()).isEqualTo("SELECT 1");
+		});
+	}
+
+	@Test
+	void withoutABuilderBeanTheDetectedJdkClientIsUncustomized() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosAutoConfiguration.class))
+			.withPropertyValues("cnosdb.url=" + server.baseUrl())
+			.run((context) -> {
+				assertThat(CnosRestClients.isUncustomized(context.getBeanFactory())).isTrue();
+				assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
+			});
+	}
+
+	@Test
+	void aBuilderCustomizerKeepsSpringsJdkFactoryWithItsCustomizations() {
+		AtomicInteger clients = new AtomicInteger();
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=jdk")
+			.withBean(ClientHttpRequestFactoryBuilderCustomizer.class,
+					() -> (ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder>) (
+							builder) -> builder.withHttpClientCustomizer((client) -> clients.incrementAndGet()))
+			.run((context) -> {
+				assertThat(CnosRestClients.isUncustomized(context.getBeanFactory())).isFalse();
+				assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
+				assertThat(clients).hasValue(1);
+			});
+	}
+
+	@Test
+	void anApplicationsOwnBuilderBeanKeepsSpringsJdkFactory() {
+		this.contextRunner
+			.withBean(JdkClientHttpRequestFactoryBuilder.class, () -> ClientHttpRequestFactoryBuilder.jdk())
+			.run((context) -> assertThat(CnosRestClients.isUncustomized(context.getBeanFactory())).isFalse());
+		assertThat(delegate(ClientHttpRequestFactoryBuilder.jdk(), false))
+			.isInstanceOf(JdkClientHttpRequestFactory.class);
+	}
+
+	@Test
+	void virtualThreadsKeepSpringBootsJdkFactoryAndItsExecutor() {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=jdk")
+			.withPropertyValues("spring.threads.virtual.enabled=true")
+			.run((context) -> assertThat(CnosRestClients.isUncustomized(context.getBeanFactory()))
+				.isEqualTo(!Threading.VIRTUAL.isActive(context.getEnvironment())));
+	}
+
+	private static ClientHttpRequestFactory delegate(ClientHttpRequestFactoryBuilder<?> builder, boolean uncustomized) {
+		ClientHttpRequestFactory factory = CnosRestClients.requestFactory(builder, uncustomized,
+				HttpClientSettings.defaults(), Duration.ofSeconds(5));
+		assertThat(factory).isInstanceOf(IdleReadTimeoutRequestFactory.class);
+		return ((IdleReadTimeoutRequestFactory) factory).getDelegate();
 	}
 
 	private static LoggedRequest onlyQuery() {
