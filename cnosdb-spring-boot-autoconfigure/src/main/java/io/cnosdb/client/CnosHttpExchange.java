@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -110,8 +111,11 @@ final class CnosHttpExchange {
 	/** Statements and writes are logged at DEBUG under the template's name. */
 	private static final Log logger = LogFactory.getLog(CnosTemplate.class);
 
-	/** One client per node, in the order of {@link #nodes}, each with its base URL. */
-	private final List<RestClient> restClients;
+	/**
+	 * One client per node, in the order of {@link #nodes}, each with its base URL, built
+	 * on its first request.
+	 */
+	private final List<Supplier<RestClient>> restClients;
 
 	private final CnosNodes nodes;
 
@@ -119,7 +123,7 @@ final class CnosHttpExchange {
 
 	private final ObservationRegistry observations;
 
-	CnosHttpExchange(List<RestClient> restClients, CnosNodes nodes, CnosExceptionTranslator translator,
+	CnosHttpExchange(List<Supplier<RestClient>> restClients, CnosNodes nodes, CnosExceptionTranslator translator,
 			ObservationRegistry observations) {
 		this.restClients = List.copyOf(restClients);
 		this.nodes = nodes;
@@ -369,7 +373,7 @@ final class CnosHttpExchange {
 			.lowCardinalityKeyValue(SERVER_PORT, node.port());
 		try {
 			// A single-node view holds only its node's client.
-			RestClient client = this.restClients.get((this.restClients.size() == 1) ? 0 : node.index());
+			RestClient client = this.restClients.get((this.restClients.size() == 1) ? 0 : node.index()).get();
 			return request.apply(client)
 				.header(HttpHeaders.ACCEPT_ENCODING, IDENTITY)
 				.exchange((httpRequest, received) -> {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -45,6 +46,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
@@ -749,15 +751,15 @@ public class CnosTemplate implements CnosOperations {
 						.requestFactory(ownRequestFactory())
 						.configureMessageConverters(
 								(converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()));
-			builder.defaultHeaders((headers) -> {
-				headers.set(HttpHeaders.AUTHORIZATION, authorization);
-				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-			});
 			// One client per node, each with its base URL; they share the request
-			// factory.
-			List<RestClient> restClients = new ArrayList<>(baseUrls.size());
+			// factory. Each is built on its first request, as the HTTP client is: an
+			// application that has not talked to CnosDB yet has not paid for them.
+			List<Supplier<RestClient>> restClients = new ArrayList<>(baseUrls.size());
 			for (String baseUrl : baseUrls) {
-				restClients.add(builder.clone().baseUrl(baseUrl).build());
+				restClients.add(SingletonSupplier.of(() -> builder.clone().defaultHeaders((headers) -> {
+					headers.set(HttpHeaders.AUTHORIZATION, authorization);
+					headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+				}).baseUrl(baseUrl).build()));
 			}
 			CnosExceptionTranslator translator = new CnosExceptionTranslator(baseUrls.get(0),
 					List.of(authorization, token, this.password));
