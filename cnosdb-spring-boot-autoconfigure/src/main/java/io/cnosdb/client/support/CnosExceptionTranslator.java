@@ -85,8 +85,6 @@ public final class CnosExceptionTranslator {
 			"\\{\\s*\"error_code\"\\s*:\\s*\"([0-9]*)\"\\s*,\\s*\"error_message\"\\s*:\\s*\"(.*)\"\\s*}\\s*",
 			Pattern.DOTALL);
 
-	private static final Map<String, Category> CATEGORY_BY_CODE = categories();
-
 	/**
 	 * A table (or the database before it) missing when a query is planned, before 2.4.3
 	 * ({@code 010001}): "Table not found, tenant: T db: D, table: X" from 2.3.1 on,
@@ -386,7 +384,7 @@ public final class CnosExceptionTranslator {
 			if (refined != null) {
 				return refined;
 			}
-			Category category = CATEGORY_BY_CODE.get(code);
+			Category category = Codes.CATEGORY_BY_CODE.get(code);
 			if (category != null) {
 				return category;
 			}
@@ -459,6 +457,16 @@ public final class CnosExceptionTranslator {
 		Map<String, Category> byCode = new java.util.HashMap<>();
 		codes.forEach((category, set) -> set.forEach((code) -> byCode.put(code, category)));
 		return Map.copyOf(byCode);
+	}
+
+	/**
+	 * The category of each CnosDB error code, made with the first error translated: a
+	 * template that has seen no error has not loaded the exception classes.
+	 */
+	private static final class Codes {
+
+		static final Map<String, Category> CATEGORY_BY_CODE = categories();
+
 	}
 
 	private record Context(CnosErrorResponse error, @Nullable String sql, @Nullable Throwable cause,
