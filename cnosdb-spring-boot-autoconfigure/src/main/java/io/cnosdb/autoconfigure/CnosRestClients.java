@@ -2,6 +2,7 @@ package io.cnosdb.autoconfigure;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.cnosdb.client.support.IdleReadTimeoutRequestFactory;
 import io.cnosdb.client.support.JdkHttpClientRequestFactory;
@@ -99,8 +100,7 @@ public final class CnosRestClients {
 		}
 		// CnosDB speaks HTTP/1.1; skip the JDK client's h2c upgrade attempt on every
 		// plain-http connection.
-		JdkClientHttpRequestFactoryBuilder http11 = jdk
-			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+		Consumer<HttpClient.Builder> http11 = (client) -> client.version(HttpClient.Version.HTTP_1_1);
 		// The client is built on the first request, but a bundle that cannot make an SSL
 		// context still fails start-up, as it did when the client was built here.
 		SslBundle sslBundle = settings.sslBundle();
@@ -114,12 +114,12 @@ public final class CnosRestClients {
 			// Only the settings apply: the same JDK client, from Spring Boot's builder of
 			// it, sending on the calling thread with bodies as they are in memory instead
 			// of through Spring's JDK factory.
-			JdkHttpClientBuilder client = new JdkHttpClientBuilder()
-				.withCustomizer((builder) -> builder.version(HttpClient.Version.HTTP_1_1));
+			JdkHttpClientBuilder client = new JdkHttpClientBuilder().withCustomizer(http11);
 			return new IdleReadTimeoutRequestFactory(
 					() -> new JdkHttpClientRequestFactory(client.build(withoutReadTimeout)), readTimeout);
 		}
-		return new IdleReadTimeoutRequestFactory(() -> http11.build(withoutReadTimeout), readTimeout);
+		JdkClientHttpRequestFactoryBuilder customized = jdk.withHttpClientCustomizer(http11);
+		return new IdleReadTimeoutRequestFactory(() -> customized.build(withoutReadTimeout), readTimeout);
 	}
 
 	/**

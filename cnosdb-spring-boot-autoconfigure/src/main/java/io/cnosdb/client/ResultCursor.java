@@ -71,8 +71,7 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		try {
 			this.body = new ErrorTrailerInputStream(response.getBody());
 			// Jackson decodes the bytes as UTF-8 itself, and fails bytes that are not
-			// UTF-8
-			// naming the byte and where it is.
+			// UTF-8 naming the byte and where it is.
 			this.records = CSV.createParser(this.body);
 			@Nullable String[] header = readRecord(false);
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
