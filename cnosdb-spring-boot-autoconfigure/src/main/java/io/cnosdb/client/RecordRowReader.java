@@ -10,6 +10,8 @@ import java.util.List;
 
 import io.cnosdb.client.support.CnosValueConverter;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import org.springframework.beans.BeanInstantiationException;
 
@@ -87,34 +89,64 @@ final class RecordRowReader<T> {
 	}
 
 	/**
-	 * Read one cell of the current row.
-	 * @param column the column index (below the number of columns)
-	 * @param text the cell text, {@code null} for NULL
+	 * Read the fields of the record whose start the parser has just read, up to and
+	 * including its end, converting the cell of each column a component reads. A cell
+	 * that cannot be converted stops the conversions of its row and is kept for
+	 * {@link #build()}, so that it is thrown only once the whole record has been read.
+	 * Fields beyond the header's columns are counted and not read.
+	 * <p>
+	 * The loop and the conversions are one method, as a hand-written reader of the record
+	 * would be: the JIT compiles each conversion into the loop instead of calling a
+	 * method per cell.
+	 * @param parser the parser, just past the start of a record
+	 * @return the number of fields of the record
+	 * @throws IllegalStateException if the result ends inside the record
 	 */
-	void cell(int column, @Nullable String text) {
-		int kind = this.kinds[column];
-		if (kind == SKIP || this.failure != null) {
-			// The mapper stops at the first value it cannot convert.
-			return;
-		}
-		try {
-			int component = this.components[column];
-			switch (kind) {
-				case LONG -> this.slots.longs[component] = CnosValueConverter.readLong(text, this.names[column]);
-				case INT -> this.slots.longs[component] = CnosValueConverter.readInt(text, this.names[column]);
-				case DOUBLE -> this.slots.doubles[component] = CnosValueConverter.readDouble(text, this.names[column]);
-				case BOOLEAN ->
-					this.slots.longs[component] = CnosValueConverter.readBoolean(text, this.names[column]) ? 1 : 0;
-				case STRING -> this.slots.references[component] = text;
-				case INSTANT ->
-					this.slots.references[component] = CnosValueConverter.readInstant(text, this.names[column]);
-				case OBJECT -> this.slots.references[component] = read(column, text);
-				default -> {
+	int readRecord(JsonParser parser) {
+		// The arrays as locals: the JIT need not load them again after each call into
+		// the parser.
+		int[] kinds = this.kinds;
+		int[] components = this.components;
+		long[] longs = this.slots.longs;
+		double[] doubles = this.slots.doubles;
+		@Nullable Object[] references = this.slots.references;
+		int columns = kinds.length;
+		int count = 0;
+		while (true) {
+			// A field's text straight from the parser; null for anything else.
+			String text = parser.nextStringValue();
+			if (text == null) {
+				JsonToken token = parser.currentToken();
+				if (token == JsonToken.END_ARRAY) {
+					return count;
+				}
+				if (token == null) {
+					throw new IllegalStateException("the result ended inside a record");
+				}
+				text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
+			}
+			int column = count++;
+			if (column >= columns || kinds[column] == SKIP || this.failure != null) {
+				continue;
+			}
+			// CnosDB renders NULL as an empty field.
+			String cell = (text != null && !text.isEmpty()) ? text : null;
+			int component = components[column];
+			try {
+				switch (kinds[column]) {
+					case LONG -> longs[component] = CnosValueConverter.readLong(cell, this.names[column]);
+					case INT -> longs[component] = CnosValueConverter.readInt(cell, this.names[column]);
+					case DOUBLE -> doubles[component] = CnosValueConverter.readDouble(cell, this.names[column]);
+					case BOOLEAN -> longs[component] = CnosValueConverter.readBoolean(cell, this.names[column]) ? 1 : 0;
+					case STRING -> references[component] = cell;
+					case INSTANT -> references[component] = CnosValueConverter.readInstant(cell, this.names[column]);
+					default -> references[component] = read(column, cell);
 				}
 			}
-		}
-		catch (RuntimeException ex) {
-			this.failure = ex;
+			catch (RuntimeException ex) {
+				// The mapper stops at the first value it cannot convert.
+				this.failure = ex;
+			}
 		}
 	}
 

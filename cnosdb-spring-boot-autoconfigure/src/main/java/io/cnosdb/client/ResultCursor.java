@@ -130,8 +130,8 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 	/**
 	 * Read the next row into a record reader instead of a {@link CnosRow}: the same
 	 * record, field count and end-of-result handling as {@link #next()}, with each cell
-	 * handed to the reader as it is read (NULL and the empty string as {@code null}). The
-	 * reader keeps a value it cannot convert for {@link RecordRowReader#build()}, so
+	 * converted by the reader as it is read (NULL and the empty string as {@code null}).
+	 * The reader keeps a value it cannot convert for {@link RecordRowReader#build()}, so
 	 * that, as with a row mapper, it is thrown only after the whole record was read and
 	 * its field count checked.
 	 * @param reader the reader of this result's rows
@@ -151,27 +151,8 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				this.finished = true;
 				return false;
 			}
-			int columns = this.columns.names().size();
-			int count = 0;
-			while (true) {
-				// A field's text straight from the parser; null for anything else.
-				String text = parser.nextStringValue();
-				if (text == null) {
-					JsonToken token = parser.currentToken();
-					if (token == JsonToken.END_ARRAY) {
-						break;
-					}
-					if (token == null) {
-						throw new IllegalStateException("the result ended inside a record");
-					}
-					text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
-				}
-				if (count < columns) {
-					reader.cell(count, (text != null && text.isEmpty()) ? null : text);
-				}
-				count++;
-			}
-			if (count != columns) {
+			int count = reader.readRecord(parser);
+			if (count != this.columns.names().size()) {
 				throw fieldCountMismatch(count);
 			}
 			return true;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.io.NumberInput;
 
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -175,7 +176,8 @@ public final class CnosValueConverter {
 	 * @throws TypeMismatchDataAccessException if the text is not a timestamp
 	 */
 	public static @Nullable Instant readInstant(@Nullable String text, String column) {
-		return read(text, Instant.class, Instant.class, Kind.INSTANT, column);
+		Instant fast = (text != null) ? FastTimestamp.instant(text) : null;
+		return (fast != null) ? fast : read(text, Instant.class, Instant.class, Kind.INSTANT, column);
 	}
 
 	private static TypeMismatchDataAccessException nullForPrimitive(Class<?> type, String column) {
@@ -259,10 +261,22 @@ public final class CnosValueConverter {
 	}
 
 	private static double parseDouble(String text) {
-		if (!text.isEmpty() && isDigit(text.charAt(0))) {
-			// The common case, decided without the special values below.
-			return Double.parseDouble(text);
+		int length = text.length();
+		char first = (length > 0) ? text.charAt(0) : ' ';
+		if (isDigit(first) || (length > 1 && (first == '-' || first == '+') && isDigit(text.charAt(1)))) {
+			// The common case, decided without the special values below, by Jackson's
+			// copy of FastDoubleParser: the syntax and the correctly rounded result of
+			// Double.parseDouble, in a fraction of its time.
+			return NumberInput.parseDouble(text, true);
 		}
+		return parseOtherDouble(text);
+	}
+
+	/**
+	 * The values that do not start with a digit or a sign and a digit: NaN, infinities, a
+	 * leading dot.
+	 */
+	private static double parseOtherDouble(String text) {
 		switch (text.toLowerCase(Locale.ROOT)) {
 			case "nan", "+nan", "-nan":
 				return Double.NaN;
@@ -275,7 +289,7 @@ public final class CnosValueConverter {
 						|| text.charAt(0) == '+' || text.charAt(0) == '.')) {
 					throw new NumberFormatException("not a number");
 				}
-				return Double.parseDouble(text);
+				return NumberInput.parseDouble(text, true);
 		}
 	}
 

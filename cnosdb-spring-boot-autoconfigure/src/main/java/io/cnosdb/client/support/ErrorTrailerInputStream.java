@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,20 +45,23 @@ public final class ErrorTrailerInputStream extends InputStream {
 
 	private final InputStream in;
 
-	private final byte[] buffer = new byte[32 * 1024];
+	/**
+	 * Bytes read but not handed out: first those known to be data, then those at the end
+	 * of a read that may begin the marker, until the next read tells.
+	 */
+	private final byte[] held = new byte[2 * MARKER.length];
 
-	/** Next byte to hand out. */
-	private int position;
+	/** The number of bytes in {@link #held}. */
+	private int heldCount;
 
-	/** Bytes before this index are known to hold no marker and may be handed out. */
-	private int safe;
-
-	/** End of the bytes read into the buffer. */
-	private int limit;
+	/** The number of bytes at the start of {@link #held} known to be data. */
+	private int heldData;
 
 	private boolean end;
 
 	private @Nullable String trailer;
+
+	private byte @Nullable [] single;
 
 	/**
 	 * Wrap a response body.
@@ -78,59 +82,120 @@ public final class ErrorTrailerInputStream extends InputStream {
 
 	@Override
 	public int read() throws IOException {
-		while (this.position == this.safe) {
-			if (this.end) {
-				return -1;
-			}
-			fill();
+		byte[] one = this.single;
+		if (one == null) {
+			one = new byte[1];
+			this.single = one;
 		}
-		return this.buffer[this.position++] & 0xFF;
+		return (read(one, 0, 1) == 1) ? one[0] & 0xFF : -1;
 	}
 
+	/**
+	 * Read the body straight into the caller's array and scan the bytes there, so that
+	 * the result is not copied once more on its way to the reader: only the few bytes at
+	 * the end of a read that may begin the marker are held back until the next read
+	 * tells.
+	 */
 	@Override
 	public int read(byte[] target, int offset, int length) throws IOException {
+		Objects.checkFromIndexSize(offset, length, target.length);
 		if (length == 0) {
 			return 0;
 		}
-		while (this.position == this.safe) {
+		while (true) {
+			if (this.heldData > 0) {
+				return handOutHeld(target, offset, Math.min(length, this.heldData));
+			}
 			if (this.end) {
 				return -1;
 			}
-			fill();
+			int held = this.heldCount;
+			if (length <= held) {
+				readIntoHeld();
+				continue;
+			}
+			System.arraycopy(this.held, 0, target, offset, held);
+			this.heldCount = 0;
+			int count = this.in.read(target, offset + held, length - held);
+			if (count == -1) {
+				// Bytes held as the start of a marker that never came are data.
+				this.end = true;
+				return (held > 0) ? held : -1;
+			}
+			int limit = offset + held + count;
+			int marker = indexOfMarker(target, offset, limit);
+			if (marker >= 0) {
+				this.end = true;
+				this.trailer = readTrailer(target, marker, limit);
+				if (marker > offset) {
+					return marker - offset;
+				}
+				continue;
+			}
+			int kept = markerPrefixAt(target, offset, limit);
+			System.arraycopy(target, kept, this.held, 0, limit - kept);
+			this.heldCount = limit - kept;
+			if (kept > offset) {
+				return kept - offset;
+			}
 		}
-		int count = Math.min(length, this.safe - this.position);
-		System.arraycopy(this.buffer, this.position, target, offset, count);
-		this.position += count;
+	}
+
+	/**
+	 * For a read too small to tell whether the held bytes begin the marker: read more
+	 * after them, and tell how many are data.
+	 */
+	private void readIntoHeld() throws IOException {
+		int count = this.in.read(this.held, this.heldCount, this.held.length - this.heldCount);
+		if (count == -1) {
+			this.end = true;
+			this.heldData = this.heldCount;
+			return;
+		}
+		this.heldCount += count;
+		int marker = indexOfMarker(this.held, 0, this.heldCount);
+		if (marker >= 0) {
+			this.end = true;
+			this.trailer = readTrailer(this.held, marker, this.heldCount);
+			this.heldCount = marker;
+			this.heldData = marker;
+			return;
+		}
+		this.heldData = markerPrefixAt(this.held, 0, this.heldCount);
+	}
+
+	/** Hand out held bytes known to be data. */
+	private int handOutHeld(byte[] target, int offset, int count) {
+		System.arraycopy(this.held, 0, target, offset, count);
+		System.arraycopy(this.held, count, this.held, 0, this.heldCount - count);
+		this.heldCount -= count;
+		this.heldData -= count;
 		return count;
 	}
 
-	private void fill() throws IOException {
-		if (this.position > 0) {
-			System.arraycopy(this.buffer, this.position, this.buffer, 0, this.limit - this.position);
-			this.limit -= this.position;
-			this.safe -= this.position;
-			this.position = 0;
+	/**
+	 * Return where the bytes at the end of {@code [from, limit)} that could begin the
+	 * marker start, or {@code limit} if none could.
+	 */
+	private static int markerPrefixAt(byte[] bytes, int from, int limit) {
+		for (int i = Math.max(from, limit - (MARKER.length - 1)); i < limit; i++) {
+			if (bytes[i] == MARKER[0] && startsMarker(bytes, i, limit)) {
+				return i;
+			}
 		}
-		int count = this.in.read(this.buffer, this.limit, this.buffer.length - this.limit);
-		if (count == -1) {
-			this.end = true;
-			this.safe = this.limit;
-			return;
-		}
-		this.limit += count;
-		int marker = indexOfMarker(this.safe);
-		if (marker >= 0) {
-			this.safe = marker;
-			this.end = true;
-			this.trailer = readTrailer(marker);
-			return;
-		}
-		this.safe = Math.max(this.safe, this.limit - (MARKER.length - 1));
+		return limit;
 	}
 
-	private int indexOfMarker(int from) {
-		byte[] bytes = this.buffer;
-		int limit = this.limit;
+	private static boolean startsMarker(byte[] bytes, int index, int limit) {
+		for (int j = 0; index + j < limit; j++) {
+			if (bytes[index + j] != MARKER[j]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int indexOfMarker(byte[] bytes, int from, int limit) {
 		int last = limit - MARKER.length;
 		int i = from;
 		while (i <= last) {
@@ -145,7 +210,7 @@ public final class ErrorTrailerInputStream extends InputStream {
 				}
 			}
 			for (int stop = Math.min(i + SPAN, last + 1); i < stop; i++) {
-				if (bytes[i] == MARKER[0] && markerAt(i)) {
+				if (bytes[i] == MARKER[0] && markerAt(bytes, i)) {
 					return i;
 				}
 			}
@@ -153,18 +218,18 @@ public final class ErrorTrailerInputStream extends InputStream {
 		return -1;
 	}
 
-	private boolean markerAt(int index) {
+	private static boolean markerAt(byte[] bytes, int index) {
 		for (int j = 0; j < MARKER.length; j++) {
-			if (this.buffer[index + j] != MARKER[j]) {
+			if (bytes[index + j] != MARKER[j]) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	private String readTrailer(int marker) throws IOException {
+	private String readTrailer(byte[] bytes, int marker, int limit) throws IOException {
 		ByteArrayOutputStream text = new ByteArrayOutputStream();
-		text.write(this.buffer, marker, this.limit - marker);
+		text.write(bytes, marker, limit - marker);
 		byte[] chunk = new byte[4096];
 		int count;
 		while (text.size() < MAX_TRAILER && (count = this.in.read(chunk)) != -1) {

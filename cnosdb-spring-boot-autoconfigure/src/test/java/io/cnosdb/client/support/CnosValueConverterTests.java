@@ -91,6 +91,27 @@ class CnosValueConverterTests {
 	}
 
 	@Test
+	void doublesAreTheValuesDoubleParseDoubleReads() {
+		// The fast parser must round exactly as the JDK does: halfway cases, the ends of
+		// the range, subnormals, long mantissas, exponents, signs, hex and suffixes.
+		String[] texts = { "0", "-0", "+0.0", "1.5", "-1.5", "+2.25", "0.1", "0.30000000000000004",
+				"123456789012345678901234567890", "9007199254740993", "2.2250738585072011e-308",
+				"2.2250738585072014E-308", "4.9e-324", "2.4703282292062328e-324", "2.4703282292062327e-324",
+				"1.7976931348623157e308", "1.7976931348623158e308", "1e309", "-1e-400",
+				"3.14159265358979323846264338327950288", "1.00000000000000011102230246251565404236316680908203125",
+				"100000000000000000000000.000000000000000000001", "7.3177701707893310e+15", "12.5d", "12.5F", "0x1.8p1",
+				"-12.375e-3", "1E+2", "00001.25000" };
+		for (String text : texts) {
+			assertThat(CnosValueConverter.readDouble(text, "d")).as(text).isEqualTo(Double.parseDouble(text));
+		}
+		for (String text : new String[] { "1.5.5", "1e", "-", "1_000", "1,5", "--1", "12x" }) {
+			assertThatExceptionOfType(TypeMismatchDataAccessException.class).as(text)
+				.isThrownBy(() -> CnosValueConverter.readDouble(text, "d"))
+				.withMessageStartingWith("Column 'd' value '" + text + "' cannot be read as Double");
+		}
+	}
+
+	@Test
 	void singleValueTypesAreTold() {
 		assertThat(CnosValueConverter.isSingleValueType(long.class)).isTrue();
 		assertThat(CnosValueConverter.isSingleValueType(Instant.class)).isTrue();

@@ -63,6 +63,31 @@ class ErrorTrailerInputStreamTests {
 	}
 
 	@Test
+	void bytesReadIntoTheCallersArrayKeepItsOtherBytesAndMarkersSplitAnywhereAreFound() throws IOException {
+		// The stream reads into the caller's array: reads of any size at an offset, with
+		// the marker and the bytes that only begin it cut at every place by the network.
+		String rows = "v\n{\"\"error_cod\n{\"error_cod,{\n";
+		for (int read = 1; read <= 30; read++) {
+			for (int piece = 1; piece <= 30; piece += 3) {
+				for (String trailer : new String[] { TRAILER, "" }) {
+					ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle(rows + trailer, piece));
+					byte[] buffer = new byte[read + 4];
+					StringBuilder text = new StringBuilder();
+					int count;
+					while ((count = stream.read(buffer, 2, read)) != -1) {
+						assertThat(count).isBetween(1, read);
+						assertThat(buffer[0]).isZero();
+						assertThat(buffer[read + 3]).isZero();
+						text.append(new String(buffer, 2, count, StandardCharsets.ISO_8859_1));
+					}
+					assertThat(text).as("reads of %d, pieces of %d", read, piece).hasToString(rows);
+					assertThat(stream.trailer()).isEqualTo(trailer.isEmpty() ? null : trailer);
+				}
+			}
+		}
+	}
+
+	@Test
 	void singleBytesReadAsTheBulkReads() throws IOException {
 		ErrorTrailerInputStream stream = new ErrorTrailerInputStream(trickle("v\n\u00e9\n" + TRAILER, 5));
 		StringBuilder bytes = new StringBuilder();
