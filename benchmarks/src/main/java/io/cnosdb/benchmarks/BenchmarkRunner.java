@@ -212,7 +212,7 @@ public final class BenchmarkRunner {
 
 		static final Settings QUICK = new Settings("quick", 1, 1, 2, TimeValue.seconds(1), 0, 1, 3);
 
-		static final Settings FULL = new Settings("full", 3, 3, 5, TimeValue.seconds(2), 1, 2, 5);
+		static final Settings FULL = new Settings("full", 3, 6, 5, TimeValue.seconds(2), 1, 2, 5);
 
 		String describe() {
 			return this.mode + ": " + this.rounds + " interleaved round(s), one fork per benchmark per round; timed "

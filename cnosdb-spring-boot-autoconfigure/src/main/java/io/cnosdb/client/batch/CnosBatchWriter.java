@@ -127,8 +127,9 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	private final BatchQueue queue;
 
 	/**
-	 * Buffers to encode one point into, outside the queue's lock: taken from a slot for
-	 * the time of one write and put back (cheaper than a thread-local lookup).
+	 * Buffers to encode one point into, outside the queue's lock, when another thread
+	 * holds it (otherwise the point is encoded straight into the queue): taken from a
+	 * slot for the time of one write and put back (cheaper than a thread-local lookup).
 	 */
 	private final AtomicReferenceArray<@Nullable LineProtocolBuffer> scratch = new AtomicReferenceArray<>(
 			SCRATCH_SLOTS);
@@ -188,6 +189,11 @@ public class CnosBatchWriter implements SmartLifecycle, AutoCloseable {
 	 */
 	public CompletableFuture<Void> writePoint(Point point) {
 		Assert.notNull(point, "'point' must not be null");
+		CompletableFuture<Void> accepted = this.queue.tryAcceptPoint(point);
+		if (accepted != null) {
+			return accepted;
+		}
+		// Another thread holds the queue: encode outside it, then hand the line over.
 		int slot = (int) Thread.currentThread().getId() & (SCRATCH_SLOTS - 1);
 		LineProtocolBuffer encoded = this.scratch.getAndSet(slot, null);
 		if (encoded == null) {

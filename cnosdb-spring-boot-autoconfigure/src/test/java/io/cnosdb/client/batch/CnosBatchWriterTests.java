@@ -176,6 +176,23 @@ class CnosBatchWriterTests {
 	}
 
 	@Test
+	void pointRefusedBeforeAnyOtherLeavesNothingBehind() throws Exception {
+		// The first point of a queue is encoded into a new block of lines: refused, it
+		// leaves neither bytes nor an empty block in the next request.
+		server.stubFor(post(urlPathEqualTo(WRITE_PATH)).willReturn(writeOk()));
+		this.writer = writer().batchSize(2).precision(WritePrecision.MS).build();
+		Point withoutTime = Point.measurement("m").field("v", 1L).build();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.writer.writePoint(withoutTime))
+			.withMessageStartingWith("Point 'm' has no timestamp;");
+		assertThat(this.writer.getStatistics().buffered()).isZero();
+		this.writer.writePoint(point(1));
+		this.writer.writePoint(point(2)).get(10, TimeUnit.SECONDS);
+		assertWriteRequest(CnosServerStub.onlyRequest(server), "tenant=cnosdb&db=public&precision=ms",
+				"air,id=1 v=1i 1700000000001\nair,id=2 v=2i 1700000000002\n");
+		assertThat(this.writer.getStatistics()).isEqualTo(new CnosBatchWriter.Statistics(0, 2, 0, 0));
+	}
+
+	@Test
 	void transientFailuresAreRetriedUntilAcknowledged() throws Exception {
 		// A proxy's 503 and 429 with Retry-After, CnosDB's "retry later" (050033), a
 		// reset
