@@ -126,27 +126,45 @@ final class RecordRowReader<T> {
 				text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
 			}
 			int column = count++;
-			if (column >= columns || kinds[column] == SKIP || this.failure != null) {
+			if (column >= columns) {
 				continue;
 			}
 			// CnosDB renders NULL as an empty field.
 			String cell = (text != null && !text.isEmpty()) ? text : null;
-			int component = components[column];
+			// The cells after one that fails are still converted (the first failure is
+			// the one thrown): no check per cell on the common path.
 			try {
 				switch (kinds[column]) {
-					case LONG -> longs[component] = CnosValueConverter.readLong(cell, this.names[column]);
-					case INT -> longs[component] = CnosValueConverter.readInt(cell, this.names[column]);
-					case DOUBLE -> doubles[component] = CnosValueConverter.readDouble(cell, this.names[column]);
-					case BOOLEAN -> longs[component] = CnosValueConverter.readBoolean(cell, this.names[column]) ? 1 : 0;
-					case STRING -> references[component] = cell;
-					case INSTANT -> references[component] = CnosValueConverter.readInstant(cell, this.names[column]);
-					default -> references[component] = read(column, cell);
+					case LONG -> longs[components[column]] = CnosValueConverter.readLong(cell, this.names[column]);
+					case DOUBLE ->
+						doubles[components[column]] = CnosValueConverter.readDouble(cell, this.names[column]);
+					case BOOLEAN ->
+						longs[components[column]] = CnosValueConverter.readBoolean(cell, this.names[column]) ? 1 : 0;
+					case STRING -> references[components[column]] = cell;
+					case INSTANT ->
+						references[components[column]] = CnosValueConverter.readInstant(cell, this.names[column]);
+					case SKIP -> {
+					}
+					default -> readOther(column, cell);
 				}
 			}
 			catch (RuntimeException ex) {
 				// The mapper stops at the first value it cannot convert.
-				this.failure = ex;
+				if (this.failure == null) {
+					this.failure = ex;
+				}
 			}
+		}
+	}
+
+	/** Read a cell of a kind less common than those {@link #readRecord} reads itself. */
+	private void readOther(int column, @Nullable String cell) {
+		int component = this.components[column];
+		if (this.kinds[column] == INT) {
+			this.slots.longs[component] = CnosValueConverter.readInt(cell, this.names[column]);
+		}
+		else {
+			this.slots.references[component] = read(column, cell);
 		}
 	}
 

@@ -18,6 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.client.ClientHttpResponse;
@@ -32,9 +33,11 @@ import org.springframework.http.client.ClientHttpResponse;
 final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
 	/**
-	 * Without a schema, Jackson's CSV parser reads each record as an array of strings.
+	 * Without a schema, Jackson's CSV parser reads each record as an array of strings;
+	 * wrapped in one outer array (read past once, at the start), which its parser reads a
+	 * few percent faster than records at the root.
 	 */
-	private static final CsvMapper CSV = CsvMapper.shared();
+	private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
 	private final ClientHttpResponse response;
 
@@ -73,6 +76,8 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			// Jackson decodes the bytes as UTF-8 itself, and fails bytes that are not
 			// UTF-8 naming the byte and where it is.
 			this.records = CSV.createParser(this.body);
+			// The outer array, also around an empty body.
+			this.records.nextToken();
 			@Nullable String[] header = readRecord(false);
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
 			this.width = Math.max(1, this.columns.names().size());
