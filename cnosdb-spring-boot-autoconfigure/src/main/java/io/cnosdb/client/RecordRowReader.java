@@ -17,17 +17,18 @@ import org.springframework.beans.BeanInstantiationException;
 
 /**
  * Reads the rows of one result straight into a record, for {@link DataClassRowMapper}:
- * each cell is converted as the {@link ResultCursor} reads it from the CSV tokens and
- * kept in a slot of its component ({@code long}, {@code double} or reference, reused from
- * row to row), and the canonical constructor is called through a method handle that takes
- * its arguments from the slots, so that a row costs no {@link CnosRow}, no array of
- * texts, no array of arguments and no boxed primitives.
+ * the reader takes each record's cells from the CSV tokens for the {@link ResultCursor},
+ * converts each as it is read and keeps it in a slot of its component ({@code long},
+ * {@code double} or reference, reused from row to row), and the canonical constructor is
+ * called through a method handle that takes its arguments from the slots, so that a row
+ * costs no {@link CnosRow}, no array of texts, no array of arguments and no boxed
+ * primitives.
  * <p>
  * The conversions, their order and their errors are those of the {@link CnosRow} route:
  * the reader is only used when the components match distinct columns in column order, so
- * cells are converted in component order; a conversion that fails stops the conversions
- * of its row and is thrown by {@link #build()} once the cursor has read the whole record,
- * as the mapper would throw it. Not thread-safe: one reader per result.
+ * cells are converted in component order; the first conversion of a row that fails is
+ * thrown by {@link #build()} once the cursor has read the whole record, as the mapper
+ * would throw it. Not thread-safe: one reader per result.
  *
  * @param <T> the record type
  * @author CnosDB Spring Boot contributors
@@ -90,10 +91,10 @@ final class RecordRowReader<T> {
 
 	/**
 	 * Read the fields of the record whose start the parser has just read, up to and
-	 * including its end, converting the cell of each column a component reads. A cell
-	 * that cannot be converted stops the conversions of its row and is kept for
-	 * {@link #build()}, so that it is thrown only once the whole record has been read.
-	 * Fields beyond the header's columns are counted and not read.
+	 * including its end, converting the cell of each column a component reads. The first
+	 * cell of the record that cannot be converted is kept for {@link #build()}, so that
+	 * it is thrown only once the whole record has been read. Fields beyond the header's
+	 * columns are counted and not read.
 	 * <p>
 	 * The loop and the conversions are one method, as a hand-written reader of the record
 	 * would be: the JIT compiles each conversion into the loop instead of calling a
@@ -149,7 +150,7 @@ final class RecordRowReader<T> {
 				}
 			}
 			catch (RuntimeException ex) {
-				// The mapper stops at the first value it cannot convert.
+				// The mapper throws the first value it cannot convert.
 				if (this.failure == null) {
 					this.failure = ex;
 				}

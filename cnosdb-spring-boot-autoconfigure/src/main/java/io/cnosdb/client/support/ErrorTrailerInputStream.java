@@ -186,8 +186,12 @@ public final class ErrorTrailerInputStream extends InputStream {
 		return limit;
 	}
 
+	/**
+	 * Whether the bytes from {@code index} are the marker, or as much of its start as
+	 * there is before {@code limit}.
+	 */
 	private static boolean startsMarker(byte[] bytes, int index, int limit) {
-		for (int j = 0; index + j < limit; j++) {
+		for (int j = 0; j < MARKER.length && index + j < limit; j++) {
 			if (bytes[index + j] != MARKER[j]) {
 				return false;
 			}
@@ -210,21 +214,12 @@ public final class ErrorTrailerInputStream extends InputStream {
 				}
 			}
 			for (int stop = Math.min(i + SPAN, last + 1); i < stop; i++) {
-				if (bytes[i] == MARKER[0] && markerAt(bytes, i)) {
+				if (bytes[i] == MARKER[0] && startsMarker(bytes, i, limit)) {
 					return i;
 				}
 			}
 		}
 		return -1;
-	}
-
-	private static boolean markerAt(byte[] bytes, int index) {
-		for (int j = 0; j < MARKER.length; j++) {
-			if (bytes[index + j] != MARKER[j]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private String readTrailer(byte[] bytes, int marker, int limit) throws IOException {
