@@ -10,19 +10,17 @@ import java.util.List;
 
 import io.cnosdb.client.support.CnosValueConverter;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 import org.springframework.beans.BeanInstantiationException;
 
 /**
  * Reads the rows of one result straight into a record, for {@link DataClassRowMapper}:
- * the reader takes each record's cells from the CSV tokens for the {@link ResultCursor},
- * converts each as it is read and keeps it in a slot of its component ({@code long},
- * {@code double} or reference, reused from row to row), and the canonical constructor is
- * called through a method handle that takes its arguments from the slots, so that a row
- * costs no {@link CnosRow}, no array of texts, no array of arguments and no boxed
- * primitives.
+ * the {@link ResultCursor} hands the reader each field where it lies in the CSV parser's
+ * buffer, the reader converts it there (a number or a boolean never becomes a
+ * {@code String}) and keeps it in a slot of its component ({@code long}, {@code double}
+ * or reference, reused from row to row), and the canonical constructor is called through
+ * a method handle that takes its arguments from the slots, so that a row costs no
+ * {@link CnosRow}, no array of texts, no array of arguments and no boxed primitives.
  * <p>
  * The conversions, their order and their errors are those of the {@link CnosRow} route:
  * the reader is only used when the components match distinct columns in column order, so
@@ -33,7 +31,7 @@ import org.springframework.beans.BeanInstantiationException;
  * @param <T> the record type
  * @author CnosDB Spring Boot contributors
  */
-final class RecordRowReader<T> {
+final class RecordRowReader<T> implements ResultFields.Target {
 
 	/** A column no component reads. */
 	static final int SKIP = 0;
@@ -90,70 +88,39 @@ final class RecordRowReader<T> {
 	}
 
 	/**
-	 * Read the fields of the record whose start the parser has just read, up to and
-	 * including its end, converting the cell of each column a component reads. The first
+	 * Convert a field of the record being read, if a component reads its column: straight
+	 * from FastCSV's buffer for numbers and booleans, as text for the rest. The first
 	 * cell of the record that cannot be converted is kept for {@link #build()}, so that
-	 * it is thrown only once the whole record has been read. Fields beyond the header's
-	 * columns are counted and not read.
-	 * <p>
-	 * The loop and the conversions are one method, as a hand-written reader of the record
-	 * would be: the JIT compiles each conversion into the loop instead of calling a
-	 * method per cell.
-	 * @param parser the parser, just past the start of a record
-	 * @return the number of fields of the record
-	 * @throws IllegalStateException if the result ends inside the record
+	 * it is thrown only once the whole record has been read and its field count checked;
+	 * the cells after it are still converted (no check per cell on the common path).
+	 * Fields beyond the header's columns are not read.
 	 */
-	int readRecord(JsonParser parser) {
-		// The arrays as locals: the JIT need not load them again after each call into
-		// the parser.
-		int[] kinds = this.kinds;
-		int[] components = this.components;
-		long[] longs = this.slots.longs;
-		double[] doubles = this.slots.doubles;
-		@Nullable Object[] references = this.slots.references;
-		int columns = kinds.length;
-		int count = 0;
-		while (true) {
-			// A field's text straight from the parser; null for anything else.
-			String text = parser.nextStringValue();
-			if (text == null) {
-				JsonToken token = parser.currentToken();
-				if (token == JsonToken.END_ARRAY) {
-					return count;
+	@Override
+	public void field(int column, char[] buffer, int offset, int length) {
+		if (column >= this.kinds.length) {
+			return;
+		}
+		try {
+			switch (this.kinds[column]) {
+				case LONG -> this.slots.longs[this.components[column]] = CnosValueConverter.readLong(buffer, offset,
+						length, this.names[column]);
+				case DOUBLE -> this.slots.doubles[this.components[column]] = CnosValueConverter.readDouble(buffer,
+						offset, length, this.names[column]);
+				case BOOLEAN -> this.slots.longs[this.components[column]] = CnosValueConverter.readBoolean(buffer,
+						offset, length, this.names[column]) ? 1 : 0;
+				case STRING ->
+					this.slots.references[this.components[column]] = CnosValueConverter.text(buffer, offset, length);
+				case INSTANT -> this.slots.references[this.components[column]] = CnosValueConverter
+					.readInstant(CnosValueConverter.text(buffer, offset, length), this.names[column]);
+				case SKIP -> {
 				}
-				if (token == null) {
-					throw new IllegalStateException("the result ended inside a record");
-				}
-				text = (token != JsonToken.VALUE_NULL) ? parser.getString() : null;
+				default -> readOther(column, CnosValueConverter.text(buffer, offset, length));
 			}
-			int column = count++;
-			if (column >= columns) {
-				continue;
-			}
-			// CnosDB renders NULL as an empty field.
-			String cell = (text != null && !text.isEmpty()) ? text : null;
-			// The cells after one that fails are still converted (the first failure is
-			// the one thrown): no check per cell on the common path.
-			try {
-				switch (kinds[column]) {
-					case LONG -> longs[components[column]] = CnosValueConverter.readLong(cell, this.names[column]);
-					case DOUBLE ->
-						doubles[components[column]] = CnosValueConverter.readDouble(cell, this.names[column]);
-					case BOOLEAN ->
-						longs[components[column]] = CnosValueConverter.readBoolean(cell, this.names[column]) ? 1 : 0;
-					case STRING -> references[components[column]] = cell;
-					case INSTANT ->
-						references[components[column]] = CnosValueConverter.readInstant(cell, this.names[column]);
-					case SKIP -> {
-					}
-					default -> readOther(column, cell);
-				}
-			}
-			catch (RuntimeException ex) {
-				// The mapper throws the first value it cannot convert.
-				if (this.failure == null) {
-					this.failure = ex;
-				}
+		}
+		catch (RuntimeException ex) {
+			// The mapper throws the first value it cannot convert.
+			if (this.failure == null) {
+				this.failure = ex;
 			}
 		}
 	}

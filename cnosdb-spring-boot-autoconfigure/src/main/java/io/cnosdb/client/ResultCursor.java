@@ -1,7 +1,12 @@
 package io.cnosdb.client;
 
+import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -10,16 +15,13 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import io.cnosdb.client.support.CnosExceptionTranslator;
+import io.cnosdb.client.support.CnosValueConverter;
 import io.cnosdb.client.support.ErrorTrailerInputStream;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.client.ClientHttpResponse;
@@ -33,14 +35,6 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
-	/**
-	 * Without a schema, Jackson's CSV parser reads each record as an array of strings;
-	 * wrapped in one outer array (read past once, at the start), which its parser reads a
-	 * few percent faster than records at the root. The shared mapper, as the CSV import
-	 * reads its files with.
-	 */
-	private static final ObjectReader CSV = CsvMapper.shared().reader().with(CsvReadFeature.WRAP_AS_ARRAY);
-
 	private final ClientHttpResponse response;
 
 	private final String task;
@@ -51,14 +45,17 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 
 	private final ErrorTrailerInputStream body;
 
-	private final JsonParser records;
+	private final CloseableIterator<ResultFields> records;
+
+	/** The fields of the record just read, handed to the current target. */
+	private final ResultFields fields;
+
+	/** The target of {@link #next()}: each field as text. */
+	private final Texts texts = new Texts();
 
 	private final CnosRow.Columns columns;
 
 	private final Observation observation;
-
-	/** The number of fields a record has: those of the header once it has been read. */
-	private int width = 8;
 
 	private @Nullable CnosRow next;
 
@@ -75,17 +72,16 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		this.observation = observation;
 		try {
 			this.body = new ErrorTrailerInputStream(response.getBody());
-			// Jackson decodes the bytes as UTF-8 itself, and fails bytes that are not
-			// UTF-8 naming the byte and where it is.
-			this.records = CSV.createParser(this.body);
-			// The outer array, also around an empty body.
-			this.records.nextToken();
+			// A decoder that reports bytes that are not UTF-8 rather than replacing them.
+			InputStreamReader text = new InputStreamReader(this.body, StandardCharsets.UTF_8.newDecoder());
+			this.fields = new ResultFields(this.texts);
+			this.records = this.fields.read(text).iterator();
 			@Nullable String[] header = readRecord(false);
 			this.columns = new CnosRow.Columns((header != null) ? Arrays.asList(header) : List.of());
-			this.width = Math.max(1, this.columns.names().size());
+			this.texts.width = Math.max(1, this.columns.names().size());
 		}
-		catch (IOException | JacksonException ex) {
-			throw fail(translator.translate(task, sql, ex));
+		catch (IOException | UncheckedIOException | CsvParseException ex) {
+			throw fail(translate(ex));
 		}
 		catch (RuntimeException ex) {
 			throw fail(ex);
@@ -126,8 +122,8 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			}
 			return new CnosRow(this.columns, values);
 		}
-		catch (JacksonException ex) {
-			throw fail(this.translator.translate(this.task, this.sql, ex));
+		catch (UncheckedIOException | CsvParseException ex) {
+			throw fail(translate(ex));
 		}
 		catch (RuntimeException ex) {
 			throw fail(ex);
@@ -149,23 +145,21 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 			return false;
 		}
 		try {
-			JsonParser parser = this.records;
-			if (parser.nextToken() != JsonToken.START_ARRAY) {
-				String trailer = this.body.trailer();
-				if (trailer != null) {
-					throw fail(this.translator.translateStreamedError(this.task, this.sql, trailer));
-				}
+			this.fields.target(reader);
+			if (!this.records.hasNext()) {
+				end();
 				this.finished = true;
 				return false;
 			}
-			int count = reader.readRecord(parser);
+			this.records.next();
+			int count = this.fields.count();
 			if (count != this.columns.names().size()) {
 				throw fieldCountMismatch(count);
 			}
 			return true;
 		}
-		catch (JacksonException ex) {
-			throw fail(this.translator.translate(this.task, this.sql, ex));
+		catch (UncheckedIOException | CsvParseException ex) {
+			throw fail(translate(ex));
 		}
 		catch (RuntimeException ex) {
 			throw fail(ex);
@@ -200,56 +194,59 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 		};
 	}
 
+	/**
+	 * Translate a failure to read the result: FastCSV reports one of the body's stream as
+	 * {@link UncheckedIOException} and a malformed record as {@link CsvParseException}.
+	 */
+	private RuntimeException translate(Exception ex) {
+		if (ex instanceof UncheckedIOException unchecked && unchecked.getCause() instanceof CharacterCodingException) {
+			// The decoder's own message says only how many bytes are wrong.
+			CharConversionException notUtf8 = new CharConversionException(
+					"bytes that are not UTF-8 in the result, at or after line " + this.fields.line());
+			notUtf8.initCause(ex);
+			return this.translator.translate(this.task, this.sql, notUtf8);
+		}
+		return this.translator.translate(this.task, this.sql, ex);
+	}
+
 	private RuntimeException fieldCountMismatch(int fields) {
 		return this.translator.translate(this.task, this.sql, new IllegalStateException("a row has " + fields
 				+ " fields but the header names " + this.columns.names().size() + " columns " + this.columns.names()));
 	}
 
 	/**
-	 * Read the next record, or return {@code null} at the end of the result. An error
-	 * CnosDB appended to a streamed result is thrown here, after every row before it has
-	 * been read.
+	 * Read the next record as texts, or return {@code null} at the end of the result.
 	 */
 	private @Nullable String @Nullable [] readRecord(boolean emptyAsNull) {
-		if (this.records.nextToken() == JsonToken.START_ARRAY) {
-			return readFields(emptyAsNull);
+		this.fields.target(this.texts);
+		this.texts.start(emptyAsNull);
+		if (this.records.hasNext()) {
+			this.records.next();
+			return this.texts.values(this.fields.count());
 		}
-		String trailer = this.body.trailer();
-		if (trailer != null) {
-			throw fail(this.translator.translateStreamedError(this.task, this.sql, trailer));
-		}
+		end();
 		return null;
 	}
 
 	/**
-	 * Read the fields of the record whose start was just read, into an array the size of
-	 * the header when they fit. CnosDB renders NULL as an empty field.
+	 * At the end of the result: throw the error CnosDB appended to a streamed result,
+	 * after every row before it has been read.
 	 */
-	private @Nullable String[] readFields(boolean emptyAsNull) {
-		@Nullable String[] fields = new String[this.width];
-		int count = 0;
-		JsonToken token;
-		while ((token = this.records.nextToken()) != JsonToken.END_ARRAY) {
-			if (token == null) {
-				throw new IllegalStateException("the result ended inside a record");
-			}
-			if (count == fields.length) {
-				fields = Arrays.copyOf(fields, Math.max(8, count * 2));
-			}
-			String text = (token != JsonToken.VALUE_NULL) ? this.records.getString() : null;
-			fields[count++] = (emptyAsNull && text != null && text.isEmpty()) ? null : text;
+	private void end() {
+		String trailer = this.body.trailer();
+		if (trailer != null) {
+			throw fail(this.translator.translateStreamedError(this.task, this.sql, trailer));
 		}
-		return (count == fields.length) ? fields : Arrays.copyOf(fields, count);
 	}
 
 	/** Return the parser's buffers; the response is closed right after. */
 	private void closeParser() {
-		JsonParser parser = this.records;
+		CloseableIterator<ResultFields> parser = this.records;
 		if (parser != null) {
 			try {
 				parser.close();
 			}
-			catch (RuntimeException ex) {
+			catch (IOException | RuntimeException ex) {
 				// Reading stops here either way.
 			}
 		}
@@ -278,6 +275,39 @@ final class ResultCursor implements Iterator<CnosRow>, Closeable {
 				this.observation.stop();
 			}
 		}
+	}
+
+	/**
+	 * Keeps the fields of a record as texts, in an array the size of the header when they
+	 * fit.
+	 */
+	private static final class Texts implements ResultFields.Target {
+
+		private int width = 8;
+
+		private boolean emptyAsNull;
+
+		private @Nullable String[] values = new String[0];
+
+		void start(boolean emptyAsNull) {
+			this.emptyAsNull = emptyAsNull;
+			this.values = new String[this.width];
+		}
+
+		@Override
+		public void field(int index, char[] buffer, int offset, int length) {
+			if (index == this.values.length) {
+				this.values = Arrays.copyOf(this.values, Math.max(8, index * 2));
+			}
+			// CnosDB renders NULL as an empty field.
+			this.values[index] = this.emptyAsNull ? CnosValueConverter.text(buffer, offset, length)
+					: new String(buffer, offset, length);
+		}
+
+		@Nullable String[] values(int count) {
+			return (count == this.values.length) ? this.values : Arrays.copyOf(this.values, count);
+		}
+
 	}
 
 }

@@ -177,8 +177,7 @@ class CnosTemplateRecordReadingTests {
 		rows[rows.length - 16] = (byte) 0x80;
 		server.stubFor(post(urlPathEqualTo("/api/v1/sql"))
 			.willReturn(aResponse().withStatus(200).withHeader("content-type", "application/csv").withBody(rows)));
-		String invalid = "(CharConversionException: Invalid UTF-8 start byte 0x80 (at char #62, byte #60): "
-				+ "check content encoding, does not look like UTF-8)";
+		String invalid = "(CharConversionException: bytes that are not UTF-8 in the result, at or after line 1)";
 		assertThatExceptionOfType(CnosResourceFailureException.class)
 			.isThrownBy(() -> this.template.query(SQL, Sample.class))
 			.withMessageContaining(invalid);

@@ -306,12 +306,13 @@ final class CsvImportRun {
 		CsvLineEncoder encoder = new CsvLineEncoder(plan);
 		List<String> values = new ArrayList<>();
 		while (!this.cancelled) {
-			long line = this.records.nextRecordLine();
+			long line;
 			Point point = null;
 			try {
 				if (!this.records.next(values)) {
 					break;
 				}
+				line = this.records.line();
 				if (!encoder.encode(values, chunker)) {
 					// Not a row the encoder is sure of: build its point, which names what
 					// is wrong with it, if anything.

@@ -3,19 +3,21 @@ package io.cnosdb.client.csv;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
- * Reads the records of CSV text one at a time with Jackson (RFC 4180: quoted values may
+ * Reads the records of CSV text one at a time with FastCSV (RFC 4180: quoted values may
  * hold commas, quotes and newlines), skipping a byte order mark and empty lines, and
  * knowing the line where each record starts. Failures are {@link CnosCsvImportException}s
  * that name the line; they say no rows were written, which the caller corrects.
@@ -24,16 +26,19 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  */
 final class CsvRecordReader implements AutoCloseable {
 
-	private static final ObjectReader CSV_READER = CsvMapper.shared()
-		.readerFor(String[].class)
-		.with(CsvReadFeature.WRAP_AS_ARRAY)
-		.with(CsvReadFeature.SKIP_EMPTY_LINES);
+	/**
+	 * Records of any field count (the import names the columns a record lacks or has too
+	 * many of), and a quote still open at the end of the input is malformed (not a value
+	 * that runs to the end).
+	 */
+	private static final CsvReader.CsvReaderBuilder CSV = CsvReader.builder()
+		.allowUnclosedQuote(false)
+		.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+		.missingFieldStrategy(FieldMismatchStrategy.IGNORE);
 
-	private final JsonParser parser;
+	private final Values handler = new Values();
 
-	private boolean started;
-
-	private long recordStartLine = 1;
+	private final CloseableIterator<List<String>> records;
 
 	/**
 	 * Open a reader over the text; it is read as far as the records asked for and not
@@ -42,22 +47,15 @@ final class CsvRecordReader implements AutoCloseable {
 	 * @throws CnosCsvImportException if the text cannot be read
 	 */
 	CsvRecordReader(Reader reader) {
-		Reader text = withoutByteOrderMark(reader);
-		try {
-			this.parser = CSV_READER.createParser(text);
-		}
-		catch (JacksonException ex) {
-			throw cannotRead(ex);
-		}
+		this.records = CSV.build(this.handler, withoutByteOrderMark(reader)).iterator();
 	}
 
 	/**
-	 * Return the line where the next record starts: after {@link #next}, the line just
-	 * after the record it read.
+	 * Return the line where the record last read (or being read) starts.
 	 * @return the line, from 1
 	 */
-	long nextRecordLine() {
-		return this.recordStartLine;
+	long line() {
+		return this.handler.line;
 	}
 
 	/**
@@ -69,52 +67,32 @@ final class CsvRecordReader implements AutoCloseable {
 	 */
 	boolean next(List<String> values) {
 		values.clear();
+		this.handler.values = values;
 		try {
-			JsonToken token = this.parser.nextToken();
-			if (!this.started && token == JsonToken.START_ARRAY) {
-				// The array that wraps all records.
-				token = this.parser.nextToken();
-			}
-			this.started = true;
-			if (token != JsonToken.START_ARRAY) {
+			if (!this.records.hasNext()) {
 				return false;
 			}
-			while (true) {
-				// The usual value, without a call for its token and another for its text.
-				String value = this.parser.nextStringValue();
-				if (value != null) {
-					values.add(value);
-					continue;
-				}
-				token = this.parser.currentToken();
-				if (token == JsonToken.END_ARRAY) {
-					break;
-				}
-				if (token == null) {
-					throw failure("The CSV input ends inside the row starting at line " + this.recordStartLine,
-							this.recordStartLine, null);
-				}
-				values.add(this.parser.getString());
-			}
-			this.recordStartLine = this.parser.currentLocation().getLineNr();
+			this.records.next();
 			return true;
 		}
-		catch (JacksonException ex) {
-			if (isEncodingError(ex)) {
-				throw failure(notUtf8(ex), -1, ex);
-			}
-			throw failure("Malformed CSV in the row starting at line " + this.recordStartLine + ": "
-					+ ex.getOriginalMessage(), this.recordStartLine, ex);
+		catch (UncheckedIOException ex) {
+			String message = isEncodingError(ex) ? notUtf8(ex)
+					: "Cannot read the CSV input: " + Objects.requireNonNullElse(ex.getCause(), ex).getMessage();
+			throw failure(message, -1, ex);
+		}
+		catch (CsvParseException ex) {
+			throw failure("Malformed CSV in the row starting at line " + this.handler.line + ": " + ex.getMessage(),
+					this.handler.line, ex);
 		}
 	}
 
 	@Override
 	public void close() {
 		try {
-			this.parser.close();
+			this.records.close();
 		}
-		catch (JacksonException ex) {
-			throw cannotRead(ex);
+		catch (IOException ex) {
+			throw failure("Cannot read the CSV input: " + ex.getMessage(), -1, ex);
 		}
 	}
 
@@ -137,10 +115,6 @@ final class CsvRecordReader implements AutoCloseable {
 		return text;
 	}
 
-	private static CnosCsvImportException cannotRead(JacksonException ex) {
-		return failure("Cannot read the CSV input: " + ex.getOriginalMessage(), -1, ex);
-	}
-
 	private static boolean isEncodingError(Throwable ex) {
 		for (Throwable current = ex; current != null; current = current.getCause()) {
 			if (current instanceof CharacterCodingException) {
@@ -160,6 +134,34 @@ final class CsvRecordReader implements AutoCloseable {
 
 	private static CnosCsvImportException failure(String message, long line, @Nullable Throwable cause) {
 		return new CnosCsvImportException(message, line, null, null, 0, cause);
+	}
+
+	/**
+	 * Adds each field of a record to the list of values of the current call; empty lines
+	 * are skipped by the reader.
+	 */
+	private static final class Values extends AbstractBaseCsvCallbackHandler<List<String>> {
+
+		private List<String> values = new ArrayList<>();
+
+		private long line = 1;
+
+		@Override
+		protected void handleBegin(long startingLineNumber) {
+			this.line = startingLineNumber;
+			this.values.clear();
+		}
+
+		@Override
+		protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+			this.values.add(new String(buf, offset, len));
+		}
+
+		@Override
+		protected List<String> buildRecord() {
+			return this.values;
+		}
+
 	}
 
 }

@@ -180,6 +180,100 @@ public final class CnosValueConverter {
 		return (fast != null) ? fast : read(text, Instant.class, Instant.class, Kind.INSTANT, column);
 	}
 
+	/**
+	 * Return the text of a cell given as characters of a buffer, or {@code null} for an
+	 * empty cell, which is how CnosDB renders SQL NULL (and the empty string).
+	 * @param buffer the buffer that holds the cell
+	 * @param offset where the cell starts
+	 * @param length the cell's length in characters
+	 * @return the text, or {@code null}
+	 */
+	public static @Nullable String text(char[] buffer, int offset, int length) {
+		return (length != 0) ? new String(buffer, offset, length) : null;
+	}
+
+	/**
+	 * Read a cell given as characters of a buffer (empty for SQL NULL) as a primitive
+	 * {@code long}: the rules and errors of {@link #readLong(String, String)}. Up to 18
+	 * digits, with an optional minus, are read from the buffer; anything else is read as
+	 * text.
+	 * @param buffer the buffer that holds the cell
+	 * @param offset where the cell starts
+	 * @param length the cell's length in characters
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the cell is NULL or not a {@code long}
+	 */
+	public static long readLong(char[] buffer, int offset, int length, String column) {
+		boolean negative = length > 1 && buffer[offset] == '-';
+		int start = negative ? offset + 1 : offset;
+		int end = offset + length;
+		// 18 digits cannot overflow.
+		if (length > 0 && end - start <= 18) {
+			long value = 0;
+			int checked = 0;
+			for (int i = start; i < end; i++) {
+				int digit = buffer[i] - '0';
+				checked |= digit | (9 - digit);
+				value = value * 10 + digit;
+			}
+			if (checked >= 0) {
+				return negative ? -value : value;
+			}
+		}
+		return readLong(text(buffer, offset, length), column);
+	}
+
+	/**
+	 * Read a cell given as characters of a buffer (empty for SQL NULL) as a primitive
+	 * {@code double}: the rules and errors of {@link #readDouble(String, String)}. A
+	 * number that starts with a digit, or a sign and a digit, is read from the buffer by
+	 * the same parser; anything else is read as text.
+	 * @param buffer the buffer that holds the cell
+	 * @param offset where the cell starts
+	 * @param length the cell's length in characters
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the cell is NULL or not a {@code double}
+	 */
+	public static double readDouble(char[] buffer, int offset, int length, String column) {
+		if (length > 0) {
+			char first = buffer[offset];
+			if (isDigit(first) || (length > 1 && (first == '-' || first == '+') && isDigit(buffer[offset + 1]))) {
+				try {
+					return NumberInput.parseDouble(buffer, offset, length, true);
+				}
+				catch (NumberFormatException ex) {
+					// Reported below, naming the text.
+				}
+			}
+		}
+		return readDouble(text(buffer, offset, length), column);
+	}
+
+	/**
+	 * Read a cell given as characters of a buffer (empty for SQL NULL) as a primitive
+	 * {@code boolean}: the rules and errors of {@link #readBoolean(String, String)}.
+	 * @param buffer the buffer that holds the cell
+	 * @param offset where the cell starts
+	 * @param length the cell's length in characters
+	 * @param column the column name, for error messages
+	 * @return the value
+	 * @throws TypeMismatchDataAccessException if the cell is NULL or not {@code true} or
+	 * {@code false}
+	 */
+	public static boolean readBoolean(char[] buffer, int offset, int length, String column) {
+		if (length == 4 && buffer[offset] == 't' && buffer[offset + 1] == 'r' && buffer[offset + 2] == 'u'
+				&& buffer[offset + 3] == 'e') {
+			return true;
+		}
+		if (length == 5 && buffer[offset] == 'f' && buffer[offset + 1] == 'a' && buffer[offset + 2] == 'l'
+				&& buffer[offset + 3] == 's' && buffer[offset + 4] == 'e') {
+			return false;
+		}
+		return readBoolean(text(buffer, offset, length), column);
+	}
+
 	private static TypeMismatchDataAccessException nullForPrimitive(Class<?> type, String column) {
 		return new TypeMismatchDataAccessException(
 				"Column '" + column + "' is NULL and cannot be read as primitive " + type.getName());

@@ -278,6 +278,9 @@ class CnosCsvImporterTests {
 				"Line 3, column 'time': value '' cannot be written as the time (the time is empty)");
 		assertMalformed(header + good + "2,x,1,yes,1,1\n", 3, "b", "yes",
 				"Line 3, column 'b': value 'yes' cannot be written as BOOLEAN (not true or false)");
+		// The line where the row starts, after empty lines (skipped).
+		assertMalformed(header + good + "\n\r\n2,x,1,yes,1,1\n", 5, "b", "yes",
+				"Line 5, column 'b': value 'yes' cannot be written as BOOLEAN (not true or false)");
 		assertMalformed(header + good + "2,x,1,true,-1,1\n", 3, "u", "-1",
 				"Line 3, column 'u': value '-1' cannot be written as BIGINT UNSIGNED (not an unsigned 64-bit integer)");
 		assertMalformed(header + good + "2,x,1,true,1,9223372036854775808\n", 3, "i", "9223372036854775808",
@@ -293,7 +296,8 @@ class CnosCsvImporterTests {
 		assertMalformed(header + good + "2,x,,,,\n", 3, null, null,
 				"The row at line 3 has no field value (all are empty); CnosDB needs at least one");
 		assertMalformed(header + good + "2,\"x,1,true,1,1\n3,x,1,true,1,1\n", 3, null, null,
-				"Malformed CSV in the row starting at line 3: Missing closing quote for value");
+				"Malformed CSV in the row starting at line 3: Unclosed quoted field at end of input (record starting at "
+						+ "line 3)");
 	}
 
 	private void assertMalformed(String csv, long line, String column, String value, String message) {

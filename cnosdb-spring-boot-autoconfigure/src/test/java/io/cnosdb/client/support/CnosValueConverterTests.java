@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,40 @@ class CnosValueConverterTests {
 				.isThrownBy(() -> CnosValueConverter.readDouble(text, "d"))
 				.withMessageStartingWith("Column 'd' value '" + text + "' cannot be read as Double");
 		}
+	}
+
+	@Test
+	void cellsReadFromABufferAreTheValuesAndErrorsOfTheirText() {
+		// The query path reads numbers and booleans where they lie in the CSV parser's
+		// buffer: the same values as from the text, and the same errors naming it.
+		String[] texts = { "0", "-0", "7", "-7", "007", "+7", "123456789012345678", "-123456789012345678",
+				"1234567890123456789", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "1.5",
+				"-1.5", "+2.25", "1e3", "1.7976931348623157e308", "4.9e-324", "12.5d", "0x1.8p1", "NaN", "-inf", ".5",
+				"true", "false", "True", "yes", "", "-", "+", "1.5.5", "1e", "12x", "--1", " 1", "1 ", "١" };
+		for (String text : texts) {
+			// The cell in the middle of a larger buffer, as FastCSV hands it over.
+			char[] buffer = ("x," + text + ",y").toCharArray();
+			String cell = text.isEmpty() ? null : text;
+			assertSameOutcome(text, () -> CnosValueConverter.readLong(buffer, 2, text.length(), "c"),
+					() -> CnosValueConverter.readLong(cell, "c"));
+			assertSameOutcome(text, () -> CnosValueConverter.readDouble(buffer, 2, text.length(), "c"),
+					() -> CnosValueConverter.readDouble(cell, "c"));
+			assertSameOutcome(text, () -> CnosValueConverter.readBoolean(buffer, 2, text.length(), "c"),
+					() -> CnosValueConverter.readBoolean(cell, "c"));
+			assertThat(CnosValueConverter.text(buffer, 2, text.length())).isEqualTo(cell);
+		}
+	}
+
+	private static void assertSameOutcome(String text, Supplier<Object> fromBuffer, Supplier<Object> fromText) {
+		Object expected;
+		try {
+			expected = fromText.get();
+		}
+		catch (RuntimeException ex) {
+			assertThatExceptionOfType(ex.getClass()).as(text).isThrownBy(fromBuffer::get).withMessage(ex.getMessage());
+			return;
+		}
+		assertThat(fromBuffer.get()).as(text).isEqualTo(expected);
 	}
 
 	@Test
