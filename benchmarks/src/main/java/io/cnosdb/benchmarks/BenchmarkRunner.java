@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -102,11 +101,11 @@ public final class BenchmarkRunner {
 
 	private void round(int round) throws RunnerException, IOException, InterruptedException {
 		log("Round " + round + " of " + this.settings.rounds());
-		jmh(QueryBenchmark.class, false, false);
-		jmh(LargeStreamBenchmark.class, true, false);
-		jmh(PointEncodeBenchmark.class, false, true);
-		jmh(BatchWriteBenchmark.class, false, false);
-		jmh(CsvImportBenchmark.class, true, false);
+		jmh(QueryBenchmark.class, Run.GC_BETWEEN_ITERATIONS);
+		jmh(LargeStreamBenchmark.class, Run.SINGLE_SHOT);
+		jmh(PointEncodeBenchmark.class, Run.GC_PROFILER);
+		jmh(BatchWriteBenchmark.class);
+		jmh(CsvImportBenchmark.class, Run.SINGLE_SHOT);
 		for (String contender : List.of("cnos", "cnosRows", "influx")) {
 			probe(HeapProbe.class, contender, "HEAP", "-Xmx1g");
 		}
@@ -117,7 +116,8 @@ public final class BenchmarkRunner {
 		}
 	}
 
-	private void jmh(Class<?> benchmark, boolean singleShot, boolean gc) throws RunnerException {
+	private void jmh(Class<?> benchmark, Run... how) throws RunnerException {
+		List<Run> runs = List.of(how);
 		if (!selected(benchmark)) {
 			return;
 		}
@@ -128,7 +128,7 @@ public final class BenchmarkRunner {
 			.jvmArgsPrepend("-D" + Contenders.SINK_PROPERTY + "=" + this.sink.url())
 			.shouldFailOnError(false)
 			.output(this.logs.resolve(name + ".log").toString());
-		if (singleShot) {
+		if (runs.contains(Run.SINGLE_SHOT)) {
 			options.warmupIterations(this.settings.singleShotWarmups())
 				.measurementIterations(this.settings.singleShotMeasurements());
 		}
@@ -138,11 +138,11 @@ public final class BenchmarkRunner {
 				.measurementIterations(this.settings.measurements())
 				.measurementTime(this.settings.time());
 		}
-		if (gc) {
+		if (runs.contains(Run.GC_PROFILER)) {
 			options.addProfiler(GCProfiler.class);
 		}
-		Collection<RunResult> runs = new Runner(options.build()).run();
-		for (RunResult run : runs) {
+		options.shouldDoGC(runs.contains(Run.GC_BETWEEN_ITERATIONS));
+		for (RunResult run : new Runner(options.build()).run()) {
 			BenchmarkParams params = run.getParams();
 			String benchmarkName = params.getBenchmark().substring(benchmark.getPackageName().length() + 1);
 			Result<?> primary = run.getPrimaryResult();
@@ -193,6 +193,26 @@ public final class BenchmarkRunner {
 
 	private static void log(String message) {
 		System.out.println("[benchmarks] " + message);
+	}
+
+	/**
+	 * How a benchmark class is run, beyond the settings.
+	 */
+	enum Run {
+
+		/** Single-shot operations (a whole import or a 10M-row stream each). */
+		SINGLE_SHOT,
+
+		/** With JMH's GC profiler, for the bytes allocated per operation. */
+		GC_PROFILER,
+
+		/**
+		 * A full GC before each iteration: each operation keeps a million records alive,
+		 * and without it an iteration of a few operations is timed with the old
+		 * generation the iterations before it left behind (for every contender alike).
+		 */
+		GC_BETWEEN_ITERATIONS
+
 	}
 
 	/**

@@ -103,9 +103,10 @@ final class Report {
 	private static final List<String> NOTES = List.of(
 			"Queries: `QueryBenchmark` (1M rows, `SELECT … LIMIT 1000000`; `query` against the floor collecting the same "
 					+ "records into a list from a plain answer, `queryForStream` against the floor streaming a "
-					+ "`chunked=true` answer) and `LargeStreamBenchmark` (10M rows, `-Xmx64m`, single shot). The "
-					+ "floor is the JDK `HttpClient` + Jackson CSV tokens + `Double/Long/Boolean.parse*` + CnosDB's "
-					+ "timestamp layout read by hand (`Floors`).",
+					+ "`chunked=true` answer; a fixed heap of 4 GB and a full GC before each iteration, as a list "
+					+ "keeps a million records alive) and `LargeStreamBenchmark` (10M rows, `-Xmx64m`, single shot). "
+					+ "The floor is the JDK `HttpClient` + Jackson CSV tokens + `Double/Long/Boolean.parse*` + "
+					+ "CnosDB's timestamp layout read by hand (`Floors`); the starter parses with FastCSV.",
 			"Encoding: `PointEncodeBenchmark` with JMH's GC profiler (`gc.alloc.rate.norm` = bytes per point). "
 					+ "Ours = `Point.measurement…build()` appended to a `LineProtocolBuffer`; influxdb-client-java "
 					+ "= `Point…toLineProtocol()`; QuestDB = `Sender` (HTTP, ILP text, protocol version 1) writing "
