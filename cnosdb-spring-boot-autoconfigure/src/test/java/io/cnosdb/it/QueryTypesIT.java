@@ -174,6 +174,12 @@ class QueryTypesIT {
 		template.query("SELECT k, s FROM t WHERE starts_with(k, 's_')",
 				(CnosRowCallbackHandler) (row) -> read.put(row.getString("k"), row.getString("s")));
 		assertThat(read).containsExactlyInAnyOrderEntriesOf(strings);
+		// The same through records, whose texts are taken from the CSV parser's buffer.
+		assertThat(template.query("SELECT k, s FROM t WHERE starts_with(k, 's_')", KeyedText.class))
+			.containsExactlyInAnyOrderElementsOf(strings.entrySet()
+				.stream()
+				.map((entry) -> new KeyedText(entry.getKey(), entry.getValue()))
+				.toList());
 		strings.forEach((key, value) -> {
 			// The server finds the row by the bound value and counts its characters.
 			assertThat(template.queryForObject("SELECT k FROM t WHERE s = :s", Map.of("s", value), String.class))
@@ -348,6 +354,10 @@ class QueryTypesIT {
 	}
 
 	record AllTypes(Long b, BigInteger u, Double d, Boolean f, String s) {
+	}
+
+	record KeyedText(String k, String s) {
+
 	}
 
 	record Reading(Instant time, String station, double temperature, Long humidity) {
