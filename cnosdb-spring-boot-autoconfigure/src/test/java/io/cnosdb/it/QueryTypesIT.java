@@ -357,7 +357,6 @@ class QueryTypesIT {
 	}
 
 	record KeyedText(String k, String s) {
-
 	}
 
 	record Reading(Instant time, String station, double temperature, Long humidity) {
