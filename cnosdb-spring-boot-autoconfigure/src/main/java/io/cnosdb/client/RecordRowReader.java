@@ -125,7 +125,7 @@ final class RecordRowReader<T> implements ResultFields.Target {
 		}
 	}
 
-	/** Read a cell of a kind less common than those {@link #readRecord} reads itself. */
+	/** Read a cell of a kind less common than those {@link #field} reads itself. */
 	private void readOther(int column, @Nullable String cell) {
 		int component = this.components[column];
 		if (this.kinds[column] == INT) {

@@ -2,24 +2,25 @@ package io.cnosdb.client;
 
 import java.io.Reader;
 
-import de.siegmar.fastcsv.reader.CsvCallbackHandler;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import de.siegmar.fastcsv.reader.RecordType;
 
 /**
- * FastCSV's callback for the records of a result: it counts the fields of each record and
- * hands each field to the current {@link Target} where it lies in FastCSV's buffer, so
- * that a cell the target converts (a number, a boolean) never becomes a {@code String}.
- * Quotes are already removed, and doubled quotes undone, when a field is handed over.
+ * FastCSV's callback for the records of a result (its base counts the fields of each
+ * record and knows the line where it starts): it hands each field to the current
+ * {@link Target} where it lies in FastCSV's buffer, so that a cell the target converts (a
+ * number, a boolean) never becomes a {@code String}. Quotes are already removed, and
+ * doubled quotes undone, when a field is handed over.
  * <p>
- * An empty line is a record of one empty field (RFC 4180), not skipped: CnosDB writes a
- * single empty field as {@code ""}, so it never sends one, and a result that did would
- * otherwise lose the row.
+ * An empty line is a record of one empty field (RFC 4180), not skipped (FastCSV returns
+ * it as a record of type {@code EMPTY} with one field): CnosDB writes a single empty
+ * field as {@code ""}, so it never sends one, and a result that did would otherwise lose
+ * the row.
  *
  * @author CnosDB Spring Boot contributors
  */
-final class ResultFields extends CsvCallbackHandler<ResultFields> {
+final class ResultFields extends AbstractBaseCsvCallbackHandler<ResultFields> {
 
 	/**
 	 * RFC 4180 as CnosDB writes it (the Rust {@code csv} crate): no comments, empty lines
@@ -36,10 +37,6 @@ final class ResultFields extends CsvCallbackHandler<ResultFields> {
 	private static final char[] NO_CHARS = new char[0];
 
 	private Target target;
-
-	private int count;
-
-	private long line = 1;
 
 	ResultFields(Target target) {
 		this.target = target;
@@ -68,7 +65,7 @@ final class ResultFields extends CsvCallbackHandler<ResultFields> {
 	 * @return the number of fields
 	 */
 	int count() {
-		return this.count;
+		return getFieldCount();
 	}
 
 	/**
@@ -76,39 +73,18 @@ final class ResultFields extends CsvCallbackHandler<ResultFields> {
 	 * @return the line, from 1
 	 */
 	long line() {
-		return this.line;
+		return getStartingLineNumber();
 	}
 
 	@Override
-	protected RecordType getRecordType() {
-		return RecordType.DATA;
+	protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+		this.target.field(index, buffer, offset, length);
 	}
 
+	/** An empty line: its one field, empty (FastCSV's base counts it). */
 	@Override
-	protected int getFieldCount() {
-		return this.count;
-	}
-
-	@Override
-	protected void beginRecord(long startingLineNumber) {
-		this.count = 0;
-		this.line = startingLineNumber;
-	}
-
-	@Override
-	protected void addField(char[] buffer, int offset, int length, boolean quoted) {
-		this.target.field(this.count++, buffer, offset, length);
-	}
-
-	@Override
-	protected void setComment(char[] buffer, int offset, int length) {
-		// Comments are not enabled: CnosDB's CSV has none.
-		throw new IllegalStateException("a comment in a CSV result");
-	}
-
-	@Override
-	protected void setEmpty() {
-		this.target.field(this.count++, NO_CHARS, 0, 0);
+	protected void handleEmpty() {
+		this.target.field(0, NO_CHARS, 0, 0);
 	}
 
 	@Override

@@ -55,7 +55,7 @@ final class CsvRecordReader implements AutoCloseable {
 	 * @return the line, from 1
 	 */
 	long line() {
-		return this.handler.line;
+		return this.handler.line();
 	}
 
 	/**
@@ -81,8 +81,7 @@ final class CsvRecordReader implements AutoCloseable {
 			throw failure(message, -1, ex);
 		}
 		catch (CsvParseException ex) {
-			throw failure("Malformed CSV in the row starting at line " + this.handler.line + ": " + ex.getMessage(),
-					this.handler.line, ex);
+			throw failure("Malformed CSV in the row starting at line " + line() + ": " + ex.getMessage(), line(), ex);
 		}
 	}
 
@@ -144,12 +143,8 @@ final class CsvRecordReader implements AutoCloseable {
 
 		private List<String> values = new ArrayList<>();
 
-		private long line = 1;
-
-		@Override
-		protected void handleBegin(long startingLineNumber) {
-			this.line = startingLineNumber;
-			this.values.clear();
+		long line() {
+			return getStartingLineNumber();
 		}
 
 		@Override

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,6 +37,10 @@ import org.springframework.util.ClassUtils;
  * @author CnosDB Spring Boot contributors
  */
 public final class CnosValueConverter {
+
+	private static final char[] TRUE_CHARS = "true".toCharArray();
+
+	private static final char[] FALSE_CHARS = "false".toCharArray();
 
 	private static final Set<Class<?>> DIRECT_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class,
 			Byte.class, Double.class, Float.class, Boolean.class, BigInteger.class, BigDecimal.class, Instant.class,
@@ -237,15 +242,12 @@ public final class CnosValueConverter {
 	 * @throws TypeMismatchDataAccessException if the cell is NULL or not a {@code double}
 	 */
 	public static double readDouble(char[] buffer, int offset, int length, String column) {
-		if (length > 0) {
-			char first = buffer[offset];
-			if (isDigit(first) || (length > 1 && (first == '-' || first == '+') && isDigit(buffer[offset + 1]))) {
-				try {
-					return NumberInput.parseDouble(buffer, offset, length, true);
-				}
-				catch (NumberFormatException ex) {
-					// Reported below, naming the text.
-				}
+		if (length > 0 && startsLikeADecimal(buffer[offset], (length > 1) ? buffer[offset + 1] : ' ')) {
+			try {
+				return NumberInput.parseDouble(buffer, offset, length, true);
+			}
+			catch (NumberFormatException ex) {
+				// Reported below, naming the text.
 			}
 		}
 		return readDouble(text(buffer, offset, length), column);
@@ -263,12 +265,10 @@ public final class CnosValueConverter {
 	 * {@code false}
 	 */
 	public static boolean readBoolean(char[] buffer, int offset, int length, String column) {
-		if (length == 4 && buffer[offset] == 't' && buffer[offset + 1] == 'r' && buffer[offset + 2] == 'u'
-				&& buffer[offset + 3] == 'e') {
+		if (Arrays.equals(buffer, offset, offset + length, TRUE_CHARS, 0, TRUE_CHARS.length)) {
 			return true;
 		}
-		if (length == 5 && buffer[offset] == 'f' && buffer[offset + 1] == 'a' && buffer[offset + 2] == 'l'
-				&& buffer[offset + 3] == 's' && buffer[offset + 4] == 'e') {
+		if (Arrays.equals(buffer, offset, offset + length, FALSE_CHARS, 0, FALSE_CHARS.length)) {
 			return false;
 		}
 		return readBoolean(text(buffer, offset, length), column);
@@ -356,8 +356,7 @@ public final class CnosValueConverter {
 
 	private static double parseDouble(String text) {
 		int length = text.length();
-		char first = (length > 0) ? text.charAt(0) : ' ';
-		if (isDigit(first) || (length > 1 && (first == '-' || first == '+') && isDigit(text.charAt(1)))) {
+		if (length > 0 && startsLikeADecimal(text.charAt(0), (length > 1) ? text.charAt(1) : ' ')) {
 			// The common case, decided without the special values below, by Jackson's
 			// copy of FastDoubleParser: the syntax and the correctly rounded result of
 			// Double.parseDouble, in a fraction of its time.
@@ -385,6 +384,14 @@ public final class CnosValueConverter {
 				}
 				return NumberInput.parseDouble(text, true);
 		}
+	}
+
+	/**
+	 * Whether a number starts with a digit, or a sign and a digit (the second character
+	 * is a space when there is none): the common case, without the special values.
+	 */
+	private static boolean startsLikeADecimal(char first, char second) {
+		return isDigit(first) || ((first == '-' || first == '+') && isDigit(second));
 	}
 
 	private static boolean isDigit(char c) {
